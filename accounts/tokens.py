@@ -1,0 +1,13 @@
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+
+
+class EmailConfirmationTokenGenerator(PasswordResetTokenGenerator):
+    """Tokens for the registration link; they stop working once the account is active."""
+
+    key_salt = "accounts.tokens.EmailConfirmationTokenGenerator"
+
+    def _make_hash_value(self, user, timestamp):
+        return f"{user.pk}{user.email}{user.is_active}{timestamp}"
+
+
+email_confirmation_token = EmailConfirmationTokenGenerator()

@@ -1,0 +1,67 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class HomePage(Page):
+    """The site root: a welcome for guests, the learner dashboard for people logged in."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class ContentPage(Page):
+    """A plain editable page: Impressum, Datenschutz, Erklärung zur Barrierefreiheit, …"""
+
+    body = RichTextField(_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+@register_setting(icon="link")
+class FooterLinks(BaseSiteSetting):
+    imprint = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("imprint (Impressum)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy (Datenschutz)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement (Barrierefreiheit)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("imprint"), FieldPanel("privacy"), FieldPanel("accessibility")]
+
+    class Meta:
+        verbose_name = _("footer links")

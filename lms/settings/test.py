@@ -1,0 +1,10 @@
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+KOFO_DEMO_ACCOUNTS = True
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"

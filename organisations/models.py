@@ -1,0 +1,70 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+
+class Region(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationKind(models.TextChoices):
+    YOUTH_SERVICES = "jugendhilfe", _("Youth welfare office / independent youth services provider")
+    EMPLOYMENT_AGENCY = "agentur", _("Employment agency (Agentur für Arbeit)")
+    JOB_CENTRE = "jobcenter", _("Job centre (Jobcenter)")
+    FAMILY_CENTRE = "familienzentrum", _("Family centre (Familienzentrum)")
+    EDUCATION_PROVIDER = "bildungstraeger", _("Education provider (Bildungsträger)")
+    OTHER = "sonstige", _("Other")
+
+
+class Organisation(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="organisations"
+    )
+    is_active = models.BooleanField(
+        _("open for registration"),
+        default=True,
+        help_text=_("Only active organisations can be chosen when people register."),
+    )
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class ManagerScope(models.Model):
+    """What one manager may see: whole regions and/or single organisations."""
+
+    manager = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("manager"),
+        on_delete=models.CASCADE,
+        related_name="manager_scope",
+    )
+    regions = models.ManyToManyField(Region, verbose_name=_("regions"), blank=True)
+    organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("organisations"), blank=True
+    )
+
+    class Meta:
+        verbose_name = _("manager scope")
+        verbose_name_plural = _("manager scopes")
+
+    def __str__(self):
+        return str(self.manager)

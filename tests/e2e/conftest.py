@@ -1,0 +1,94 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against a live server.
+
+Every page a test visits goes through ``visit``/``check_page``, which runs axe-core (WCAG 2.0
+and 2.1, levels A and AA) and writes a screenshot to test-artifacts/screenshots/.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.test import Client
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# around it are still synchronous, so Django's async-safety guard does not apply.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("KOFO_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+_axe = Axe()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Debian's Chromium is missing at {CHROMIUM}. Install it with "
+            "`apt-get install -y chromium` (make test does this when run as root)."
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, django_db_serialized_rollback):
+    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def check_page(page, name):
+    """Screenshot the current page and fail on any axe-core WCAG A/AA violation."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^a-z0-9_-]+", "-", name.lower())
+    page.screenshot(path=str(SCREENSHOTS / f"{safe}.png"), full_page=True)
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+def visit(page, path, name):
+    response = page.goto(path)
+    assert response is not None and response.status < 400, f"{path} answered {response.status}"
+    check_page(page, name)
+    return response
+
+
+@pytest.fixture
+def login(page, live_server):
+    """``login(user)`` logs the browser in by giving it a real session cookie."""
+
+    def _login(user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+        )
+
+    return _login

@@ -1,0 +1,72 @@
+import pytest
+
+from organisations.models import ManagerScope
+from organisations.selectors import has_scope, organisations_in_scope, users_in_scope
+from tests.factories import OrganisationFactory, RegionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    oberhausen = RegionFactory(name="Oberhausen")
+    gelsenkirchen = RegionFactory(name="Gelsenkirchen")
+    jc_ob = OrganisationFactory(name="Jobcenter Oberhausen", region=oberhausen)
+    fz_ob = OrganisationFactory(name="Familienzentrum Oberhausen", region=oberhausen)
+    ja_ge = OrganisationFactory(name="Jugendamt Gelsenkirchen", region=gelsenkirchen)
+    return {
+        "oberhausen": oberhausen,
+        "jc_ob": jc_ob,
+        "fz_ob": fz_ob,
+        "ja_ge": ja_ge,
+        "ob_person": UserFactory(organisation=jc_ob),
+        "fz_person": UserFactory(organisation=fz_ob),
+        "ge_person": UserFactory(organisation=ja_ge),
+        "nobody": UserFactory(organisation=None),
+    }
+
+
+def test_region_scope_sees_only_people_of_that_region(world, django_assert_num_queries):
+    manager = UserFactory(organisation=world["jc_ob"])
+    ManagerScope.objects.create(manager=manager).regions.add(world["oberhausen"])
+    with django_assert_num_queries(1):
+        people = set(users_in_scope(manager))
+    assert world["ob_person"] in people and world["fz_person"] in people
+    assert world["ge_person"] not in people and world["nobody"] not in people
+
+
+def test_organisation_scope_sees_only_that_organisation(world):
+    manager = UserFactory()
+    ManagerScope.objects.create(manager=manager).organisations.add(world["ja_ge"])
+    assert list(users_in_scope(manager)) == [world["ge_person"]]
+    assert list(organisations_in_scope(manager)) == [world["ja_ge"]]
+
+
+def test_mixed_scope_is_the_union(world):
+    manager = UserFactory()
+    scope = ManagerScope.objects.create(manager=manager)
+    scope.organisations.add(world["ja_ge"])
+    scope.regions.add(world["oberhausen"])
+    assert set(users_in_scope(manager)) >= {
+        world["ob_person"],
+        world["fz_person"],
+        world["ge_person"],
+    }
+    assert world["nobody"] not in set(users_in_scope(manager))
+
+
+def test_no_scope_sees_nobody(world):
+    someone = UserFactory()
+    assert not users_in_scope(someone).exists()
+    assert not has_scope(someone)
+
+
+def test_deactivated_manager_sees_nobody(world):
+    manager = UserFactory(is_active=False)
+    ManagerScope.objects.create(manager=manager).regions.add(world["oberhausen"])
+    assert not users_in_scope(manager).exists()
+
+
+def test_administrators_see_everyone(world):
+    admin = UserFactory(is_superuser=True)
+    assert users_in_scope(admin).count() == 5
