@@ -2,7 +2,8 @@
 
 from wagtail.models import Site
 
-from .models import ContentPage, FooterLinks, HomePage
+from .models import ContentPage, FooterLinks
+from .site import ensure_site
 
 LEGAL_PAGES = {
     "imprint": (
@@ -39,7 +40,7 @@ HOME_INTRO = (
 
 
 def seed(stdout):
-    home = HomePage.objects.get()
+    home = ensure_site()
     if not home.intro:
         home.intro = HOME_INTRO
         home.save_revision().publish()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.admin import display as admin_display
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
@@ -68,3 +69,11 @@ class ManagerScope(models.Model):
 
     def __str__(self):
         return str(self.manager)
+
+    @admin_display(description=_("regions"))
+    def region_names(self):
+        return ", ".join(region.name for region in self.regions.all())
+
+    @admin_display(description=_("organisations"))
+    def organisation_names(self):
+        return ", ".join(organisation.name for organisation in self.organisations.all())

@@ -13,6 +13,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
 
+from home.site import ensure_site
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # around it are still synchronous, so Django's async-safety guard does not apply.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -55,7 +57,10 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, django_db_serialized_rollback):
+def page(browser, live_server, transactional_db):
+    # The live server needs a transactional database, which is flushed after each test;
+    # put back what the migrations created.
+    ensure_site()
     context = browser.new_context(base_url=live_server.url, locale="de-DE")
     context.set_default_timeout(15_000)
     page = context.new_page()

@@ -1,0 +1,280 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from organisations.models import OrganisationKind
+
+from .blocks import ModuleBodyBlock
+
+
+class CourseIndexPage(Page):
+    """The catalogue of all courses."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+
+class CourseTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class EnrolmentMode(models.TextChoices):
+    OPEN = "open", _("Open: learners enrol themselves")
+    ASSIGNED = "assigned", _("Only by assignment")
+
+
+class CoursePage(Page):
+    summary = models.CharField(_("short summary"), max_length=300)
+    description = RichTextField(_("description"), blank=True)
+    learning_objectives = RichTextField(_("learning objectives"), blank=True)
+    topics = ClusterTaggableManager(verbose_name=_("topics"), through=CourseTag, blank=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_image_alt = models.CharField(
+        _("alternative text of the cover image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Required with an image."),
+    )
+    responsible_trainers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible trainers"),
+        blank=True,
+        related_name="responsible_for_courses",
+    )
+    enrolment_mode = models.CharField(
+        _("enrolment"),
+        max_length=10,
+        choices=EnrolmentMode.choices,
+        default=EnrolmentMode.OPEN,
+    )
+    sequential = models.BooleanField(
+        _("sequential modules"),
+        default=False,
+        help_text=_("A module unlocks only when the previous one is complete."),
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("validity in months"),
+        null=True,
+        blank=True,
+        help_text=_("For refresher courses: how long a certificate is valid. Empty: unlimited."),
+    )
+    prerequisites = ParentalManyToManyField(
+        "self",
+        verbose_name=_("prerequisite courses"),
+        symmetrical=False,
+        blank=True,
+        related_name="required_by",
+    )
+    certificate_signatory_name = models.CharField(
+        _("signatory (overrides the site setting)"), max_length=150, blank=True
+    )
+    certificate_signatory_role = models.CharField(_("signatory's role"), max_length=150, blank=True)
+    certificate_extra_text = models.CharField(
+        _("additional line on the certificate"), max_length=300, blank=True
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("learning_objectives"),
+        index.FilterField("enrolment_mode"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("learning_objectives"),
+        MultiFieldPanel(
+            [FieldPanel("cover_image"), FieldPanel("cover_image_alt")], heading=_("Cover image")
+        ),
+        InlinePanel("target_groups", heading=_("Target groups"), label=_("Target group")),
+        FieldPanel("topics"),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("enrolment_mode"),
+                FieldPanel("sequential"),
+                FieldPanel("validity_months"),
+                FieldPanel("prerequisites"),
+                FieldPanel("responsible_trainers"),
+            ],
+            heading=_("Course settings"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("certificate_signatory_name"),
+                FieldPanel("certificate_signatory_role"),
+                FieldPanel("certificate_extra_text"),
+            ],
+            heading=_("Certificate"),
+        ),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def clean(self):
+        super().clean()
+        if self.cover_image_id and not self.cover_image_alt.strip():
+            raise ValidationError(
+                {"cover_image_alt": _("Please describe the cover image (alternative text).")}
+            )
+
+    def modules(self):
+        """Live modules in page-tree order (the order learners work through them)."""
+        return ModulePage.objects.child_of(self).live().order_by("path")
+
+
+class CourseTargetGroup(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="target_groups")
+    kind = models.CharField(_("target group"), max_length=20, choices=OrganisationKind.choices)
+
+    panels = [FieldPanel("kind")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("target group")
+        constraints = [
+            models.UniqueConstraint(fields=["course", "kind"], name="courses_unique_target_group")
+        ]
+
+
+class CompletionRule(models.TextChoices):
+    MANUAL = "manual", _("Learner marks it as done")
+    QUIZ = "quiz", _("Pass the Lernkontrolle")
+
+
+class ModulePage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=45)
+    units = models.DecimalField(
+        _("Unterrichtseinheiten (UE, 45 min)"),
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal("1.0"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    is_required = models.BooleanField(_("required for course completion"), default=True)
+    completion_rule = models.CharField(
+        _("completion rule"),
+        max_length=10,
+        choices=CompletionRule.choices,
+        default=CompletionRule.MANUAL,
+    )
+    body = StreamField(ModuleBodyBlock(), verbose_name=_("content"), blank=True)
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("units"),
+                FieldPanel("is_required"),
+                FieldPanel("completion_rule"),
+            ],
+            heading=_("Duration and completion"),
+        ),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+
+class Enrolment(models.Model):
+    """A person's participation in a course; kept (inactive) when they unenrol."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+    )
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="courses_unique_enrolment")
+        ]
+        indexes = [models.Index(fields=["course", "completed_at"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.course}"
+
+
+class ModuleCompletion(models.Model):
+    class Via(models.TextChoices):
+        MANUAL = "manual", _("marked as done")
+        QUIZ = "quiz", _("Lernkontrolle passed")
+        ADMIN = "admin", _("set by an administrator")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="module_completions",
+    )
+    module = models.ForeignKey(
+        ModulePage, verbose_name=_("module"), on_delete=models.PROTECT, related_name="completions"
+    )
+    via = models.CharField(_("completed by"), max_length=10, choices=Via.choices)
+    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("module completion")
+        verbose_name_plural = _("module completions")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module"], name="courses_unique_completion")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.module}"

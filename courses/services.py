@@ -1,0 +1,172 @@
+"""Every write with a rule about enrolments and completions lives here."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import CompletionRule, CoursePage, Enrolment, EnrolmentMode, ModuleCompletion
+from .signals import course_completed
+
+
+class CourseError(Exception):
+    """A domain rule refused the action; ``str(error)`` is a German message for the user."""
+
+
+class NotEnrolled(CourseError):
+    pass
+
+
+class ModuleLocked(CourseError):
+    pass
+
+
+@transaction.atomic
+def enrolment_create(*, user, course, assigned_by=None, due_date=None):
+    """Enrol ``user`` (idempotent). Self-enrolment respects mode and prerequisites;
+    an assignment (``assigned_by``) may enrol in any live course and sets the due date."""
+    if not course.live:
+        raise CourseError(_("This course is not available."))
+    self_enrolment = assigned_by is None
+    if self_enrolment and course.enrolment_mode == EnrolmentMode.ASSIGNED:
+        raise CourseError(_("This course is only available by assignment."))
+    if self_enrolment:
+        missing = missing_prerequisites(user=user, course=course)
+        if missing:
+            raise CourseError(
+                _("Please complete these courses first: %(courses)s")
+                % {"courses": ", ".join(c.title for c in missing)}
+            )
+    enrolment, created = Enrolment.objects.select_for_update().get_or_create(
+        user=user,
+        course=course,
+        defaults={"assigned_by": assigned_by, "due_date": due_date},
+    )
+    if created:
+        return enrolment
+    changed = []
+    if not enrolment.is_active:
+        enrolment.is_active = True
+        changed.append("is_active")
+    if not self_enrolment:
+        enrolment.assigned_by = assigned_by
+        enrolment.due_date = due_date
+        changed += ["assigned_by", "due_date"]
+    if changed:
+        enrolment.save(update_fields=changed)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_cancel(*, enrolment):
+    """Unenrol; progress is kept and returns when the person enrols again."""
+    if enrolment.assigned_by_id is not None and enrolment.completed_at is None:
+        raise CourseError(_("This course was assigned to you and cannot be cancelled."))
+    enrolment.is_active = False
+    enrolment.save(update_fields=["is_active"])
+
+
+def missing_prerequisites(*, user, course):
+    completed = Enrolment.objects.filter(user=user, completed_at__isnull=False).values("course_id")
+    return list(course.prerequisites.live().exclude(pk__in=completed).specific())
+
+
+def _course_of(module):
+    return CoursePage.objects.get(pk=module.get_parent().pk)
+
+
+@transaction.atomic
+def module_complete(*, user, module, via):
+    """Record that ``user`` completed ``module`` (idempotent) and complete the course when
+    every required module is done. ``via`` is "manual", "quiz" or "admin"."""
+    course = _course_of(module)
+    enrolment = (
+        Enrolment.objects.select_for_update()
+        .filter(user=user, course=course, is_active=True)
+        .first()
+    )
+    if enrolment is None:
+        raise NotEnrolled(_("Please enrol in the course first."))
+    if via == ModuleCompletion.Via.MANUAL and module.completion_rule == CompletionRule.QUIZ:
+        raise CourseError(_("This module is complete when you pass its Lernkontrolle."))
+    if via != ModuleCompletion.Via.ADMIN and is_locked(user=user, module=module, course=course):
+        raise ModuleLocked(_("Please complete the previous module first."))
+    completion, _created = ModuleCompletion.objects.get_or_create(
+        user=user, module=module, defaults={"via": via}
+    )
+    _complete_course_if_done(enrolment)
+    return completion
+
+
+def _complete_course_if_done(enrolment):
+    if enrolment.completed_at is not None:
+        return
+    progress = course_progress(user=enrolment.user, course=enrolment.course)
+    if not progress.is_complete:
+        return
+    enrolment.completed_at = timezone.now()
+    enrolment.save(update_fields=["completed_at"])
+    transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
+
+
+@transaction.atomic
+def enrolment_mark_completed(*, enrolment, completed_at=None):
+    """An administrator sets a course complete by hand; fires ``course_completed`` once."""
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.completed_at is not None:
+        return enrolment
+    enrolment.completed_at = completed_at or timezone.now()
+    enrolment.is_active = True
+    enrolment.save(update_fields=["completed_at", "is_active"])
+    transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
+    return enrolment
+
+
+def is_locked(*, user, module, course):
+    """In a sequential course a module is locked until every earlier module is complete."""
+    if not course.sequential:
+        return False
+    earlier = [m.pk for m in course.modules() if m.path < module.path]
+    if not earlier:
+        return False
+    done = ModuleCompletion.objects.filter(user=user, module_id__in=earlier).count()
+    return done < len(earlier)
+
+
+@dataclass
+class Progress:
+    total: int
+    completed: int
+    completed_module_ids: set = field(default_factory=set)
+    next_module: object = None
+    completed_at: datetime | None = None
+
+    @property
+    def percent(self):
+        if not self.total:
+            return 0
+        return int(100 * self.completed / self.total)
+
+    @property
+    def is_complete(self):
+        return self.total > 0 and self.completed >= self.total
+
+
+def course_progress(*, user, course):
+    """Progress over the live required modules; ``next_module`` is the first not completed."""
+    modules = list(course.modules())
+    done = set(
+        ModuleCompletion.objects.filter(
+            user=user, module_id__in=[m.pk for m in modules]
+        ).values_list("module_id", flat=True)
+    )
+    required = [m for m in modules if m.is_required]
+    next_module = next((m for m in modules if m.pk not in done), None)
+    return Progress(
+        total=len(required),
+        completed=sum(1 for m in required if m.pk in done),
+        completed_module_ids=done,
+        next_module=next_module,
+    )

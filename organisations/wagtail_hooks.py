@@ -1,0 +1,51 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import ManagerScope, Organisation, Region
+
+
+class RegionViewSet(ModelViewSet):
+    model = Region
+    icon = "site"
+    menu_label = _("Regions")
+    list_display = ["name"]
+    search_fields = ["name"]
+    form_fields = ["name"]
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "kind", "region", "is_active"]
+    list_filter = ["kind", "region", "is_active"]
+    search_fields = ["name"]
+    form_fields = ["name", "kind", "region", "is_active"]
+    list_export = ["name", "kind", "region", "is_active"]
+
+
+class ManagerScopeViewSet(ModelViewSet):
+    model = ManagerScope
+    icon = "view"
+    menu_label = _("Manager scopes")
+    list_display = ["manager", "region_names", "organisation_names"]
+    form_fields = ["manager", "regions", "organisations"]
+
+    def get_queryset(self, request):
+        return ManagerScope.objects.select_related("manager").prefetch_related(
+            "regions", "organisations"
+        )
+
+
+class OrganisationsGroup(ViewSetGroup):
+    menu_label = _("Organisations")
+    menu_icon = "group"
+    menu_order = 600
+    items = (OrganisationViewSet, RegionViewSet, ManagerScopeViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_organisations():
+    return OrganisationsGroup()
