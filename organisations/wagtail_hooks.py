@@ -8,6 +8,7 @@ from .models import ManagerScope, Organisation, Region
 
 class RegionViewSet(ModelViewSet):
     model = Region
+    url_prefix = "regionen"
     icon = "site"
     menu_label = _("Regions")
     list_display = ["name"]
@@ -17,6 +18,7 @@ class RegionViewSet(ModelViewSet):
 
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
+    url_prefix = "organisationen"
     icon = "group"
     menu_label = _("Organisations")
     list_display = ["name", "kind", "region", "is_active"]
@@ -28,6 +30,7 @@ class OrganisationViewSet(ModelViewSet):
 
 class ManagerScopeViewSet(ModelViewSet):
     model = ManagerScope
+    url_prefix = "sichtbereiche"
     icon = "view"
     menu_label = _("Manager scopes")
     list_display = ["manager", "region_names", "organisation_names"]
