@@ -149,3 +149,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Dates as 22.11.2026 (lms/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["lms.formats"]

@@ -75,3 +75,30 @@ def test_managers_cannot_edit_users_or_pages():
     manager.groups.add(Group.objects.get(name=roles.MANAGERS))
     assert not manager.has_perm("accounts.change_user")
     assert not manager.has_perm("wagtailimages.add_image")
+
+
+def test_password_change_needs_the_old_password(client):
+    from tests.factories import PASSWORD
+
+    user = UserFactory()
+    client.force_login(user)
+    wrong = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": "falsch",
+            "new_password1": "Neues-Passwort-2026",
+            "new_password2": "Neues-Passwort-2026",
+        },
+    )
+    assert "Das alte Passwort war falsch" in wrong.text
+    right = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Neues-Passwort-2026",
+            "new_password2": "Neues-Passwort-2026",
+        },
+    )
+    assert right.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Neues-Passwort-2026")
