@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from lms.throttle import client_ip, login_throttle
 from organisations.models import Organisation
 
 User = get_user_model()
@@ -23,7 +24,27 @@ class LoginForm(AuthenticationForm):
             "E-mail address or password is wrong, or the account is not confirmed yet."
         ),
         "inactive": _("This account is not active."),
+        "throttled": _(
+            "Too many failed attempts. For your protection, please wait 15 minutes and try "
+            "again, or reset your password."
+        ),
     }
+
+    def _throttle_key(self):
+        email = User.objects.normalize_email(self.data.get("username", ""))
+        return f"{client_ip(self.request)}:{email}" if self.request else email
+
+    def clean(self):
+        key = self._throttle_key()
+        if login_throttle.is_blocked(key):
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            login_throttle.hit(key)
+            raise
+        login_throttle.reset(key)
+        return cleaned
 
 
 class RegistrationForm(SetPasswordMixin, forms.ModelForm):

@@ -38,6 +38,16 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttling counters live in the cache; each test starts without any."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _german(settings):
     """Tests read the German UI, as our users do."""
     settings.LANGUAGE_CODE = "de"

@@ -152,3 +152,15 @@ def test_wrong_login_says_so_in_german(client):
     )
     assert response.status_code == 200
     assert "E-Mail-Adresse oder Passwort ist falsch" in response.text
+
+
+def test_repeated_failed_logins_are_throttled_even_with_the_right_password(client):
+    UserFactory(email="zoe@example.org")
+    for _ in range(10):
+        client.post(reverse("accounts:login"), {"username": "zoe@example.org", "password": "x"})
+    response = client.post(
+        reverse("accounts:login"), {"username": "zoe@example.org", "password": PASSWORD}
+    )
+    assert response.status_code == 200
+    assert "Zu viele Fehlversuche" in response.text
+    assert "_auth_user_id" not in client.session
