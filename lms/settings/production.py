@@ -50,3 +50,12 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "https://" + ALLOWED_HOSTS[0])
+
+# Throttling counters must be shared by all gunicorn workers of a host: a file cache does that
+# without another service (set CACHE_DIR to a fast local directory).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),  # noqa: F405
+    }
+}
