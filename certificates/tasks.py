@@ -1,0 +1,22 @@
+from django_tasks import task
+
+
+@task()
+def issue_certificate(*, enrolment_id):
+    from courses.models import Enrolment
+
+    from .services import certificate_issue
+
+    enrolment = Enrolment.objects.filter(pk=enrolment_id, completed_at__isnull=False).first()
+    if enrolment is not None:
+        certificate_issue(enrolment=enrolment)
+
+
+@task()
+def send_certificate_mail(*, certificate_id):
+    from .mail import certificate_mail_send
+    from .models import Certificate
+
+    certificate = Certificate.objects.filter(pk=certificate_id).select_related("holder").first()
+    if certificate is not None:
+        certificate_mail_send(certificate=certificate)
