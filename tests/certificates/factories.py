@@ -1,5 +1,6 @@
 import io
 
+from django.test import TestCase
 from pypdf import PdfReader
 
 from courses import services as courses
@@ -11,7 +12,13 @@ def completed_enrolment(*, user=None, course=None, **course_fields):
     user = user or UserFactory()
     course = course or make_course(modules=2, **course_fields)
     enrolment = courses.enrolment_create(user=user, course=course)
-    return courses.enrolment_mark_completed(enrolment=enrolment)
+    with run_on_commit():
+        return courses.enrolment_mark_completed(enrolment=enrolment)
+
+
+def run_on_commit():
+    """Runs on_commit callbacks (the course_completed signal, the task) in a test transaction."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 def pdf_text(data):
