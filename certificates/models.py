@@ -147,6 +147,7 @@ class Certificate(models.Model):
             )
         ]
         indexes = [models.Index(fields=["holder", "status"])]
+        permissions = [("revoke_certificate", _("Can revoke and re-issue certificates"))]
 
     def __str__(self):
         return f"{self.serial} – {self.holder_name}"
@@ -220,3 +221,36 @@ class CertificateSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("certificate template")
+
+
+class ZipExport(models.Model):
+    """A ZIP of many certificate PDFs, built in the background for one admin user."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        RUNNING = "running", _("in progress")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    certificate_ids = models.JSONField(default=list)
+    total = models.PositiveIntegerField(_("certificates"), default=0)
+    done = models.PositiveIntegerField(_("added"), default=0)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    file = models.FileField(storage=private_storage, upload_to=pdf_path, blank=True)
+
+    class Meta:
+        verbose_name = _("ZIP export")
+        ordering = ["-created_at"]
+
+    @property
+    def percent(self):
+        return 100 if not self.total else round(100 * self.done / self.total)

@@ -8,8 +8,15 @@ from .models import Certificate, Status
 def certificates_of(user):
     """The holder's own certificates, newest first (one query)."""
     return Certificate.objects.filter(holder=user).only(
-        "pk", "serial", "course_title", "total_units", "completed_on", "issued_at",
-        "valid_until", "status", "revoked_at",
+        "pk",
+        "serial",
+        "course_title",
+        "total_units",
+        "completed_on",
+        "issued_at",
+        "valid_until",
+        "status",
+        "revoked_at",
     )
 
 

@@ -1,8 +1,8 @@
-import hashlib
-from decimal import Decimal
-from datetime import timedelta
-
 import calendar
+import hashlib
+from datetime import timedelta
+from decimal import Decimal
+
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -46,7 +46,9 @@ def _next_serial(year):
 def add_months(day, months):
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def build_snapshot(*, enrolment, template, now):

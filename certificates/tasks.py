@@ -20,3 +20,13 @@ def send_certificate_mail(*, certificate_id):
     certificate = Certificate.objects.filter(pk=certificate_id).select_related("holder").first()
     if certificate is not None:
         certificate_mail_send(certificate=certificate)
+
+
+@task()
+def build_zip_export(*, export_id):
+    from .models import ZipExport
+    from .zips import zip_export_build
+
+    export = ZipExport.objects.filter(pk=export_id).first()
+    if export is not None:
+        zip_export_build(export=export)

@@ -1,7 +1,7 @@
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-import time_machine
 from django.urls import reverse
 
 from certificates.codes import format_code
