@@ -35,6 +35,9 @@ class SerialCounter(models.Model):
     year = models.PositiveSmallIntegerField(primary_key=True)
     last_number = models.PositiveIntegerField(default=0)
 
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
 
 class Certificate(models.Model):
     # Everything below up to `pdf_sha256` is the snapshot: written once at issue.
@@ -152,14 +155,6 @@ class Certificate(models.Model):
     def __str__(self):
         return f"{self.serial} – {self.holder_name}"
 
-    @property
-    def printed_code(self):
-        return format_code(self.code)
-
-    @property
-    def is_expired(self):
-        return self.valid_until is not None and self.valid_until < timezone.localdate()
-
     def save(self, *args, **kwargs):
         if not self._state.adding:
             self._refuse_snapshot_changes()
@@ -175,6 +170,14 @@ class Certificate(models.Model):
                 current = current.name
             if stored[field] != current:
                 raise ImmutableCertificateError(f"{field} of an issued certificate is fixed.")
+
+    @property
+    def printed_code(self):
+        return format_code(self.code)
+
+    @property
+    def is_expired(self):
+        return self.valid_until is not None and self.valid_until < timezone.localdate()
 
 
 @register_setting(icon="doc-full")
@@ -250,6 +253,9 @@ class ZipExport(models.Model):
     class Meta:
         verbose_name = _("ZIP export")
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"ZIP {self.pk} ({self.get_state_display()})"
 
     @property
     def percent(self):

@@ -101,7 +101,7 @@ def _attach_pdf(certificate, template):
 def certificate_issue(*, enrolment):
     """The certificate for the enrolment's current completion; issued once, then returned."""
     enrolment = (
-        Enrolment.objects.select_for_update()
+        Enrolment.objects.select_for_update(of=("self",))
         .select_related("user__organisation", "course")
         .get(pk=enrolment.pk)
     )
