@@ -49,3 +49,15 @@ def newest_valid_certificate(*, enrolment=None, user=None, course=None):
     else:
         queryset = queryset.filter(holder=user, course=course)
     return queryset.order_by("-issued_at", "-pk").first()
+
+
+def completions_without_certificate():
+    """Completed enrolments whose current completion has no certificate (e.g. a failed task)."""
+    from django.db.models import Exists, OuterRef
+
+    from courses.models import Enrolment
+
+    issued = Certificate.objects.filter(
+        enrolment=OuterRef("pk"), completed_at=OuterRef("completed_at")
+    ).exclude(status=Status.SUPERSEDED)
+    return Enrolment.objects.filter(completed_at__isnull=False).exclude(Exists(issued))

@@ -42,3 +42,20 @@ def test_include_renders_the_download_link_or_nothing():
     certificate_revoke(certificate=certificate, reason="x", by=None)
     context["certificates"] = newest_valid_certificates([enrolment])
     assert template.render(Context(context)).strip() == "[][][]"
+
+
+def test_missing_certificates_are_issued_by_the_sweep_command():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from certificates.models import Certificate
+
+    enrolment = completed_enrolment()
+    Certificate.objects.all().delete()  # as if the background task had failed
+    out = StringIO()
+    call_command("issue_missing_certificates", stdout=out)
+    assert "1 Teilnahmebescheinigung" in out.getvalue()
+    assert enrolment.certificates.count() == 1
+    call_command("issue_missing_certificates", stdout=StringIO())
+    assert enrolment.certificates.count() == 1
