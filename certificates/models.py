@@ -3,9 +3,11 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .codes import format_code, random_code
@@ -206,6 +208,14 @@ class CertificateSettings(BaseSiteSetting):
     footer_text = models.CharField(_("footer text"), max_length=300, blank=True)
 
     panels = [
+        HelpPanel(
+            format_lazy(
+                '<p><a href="{url}" target="_blank">{label}</a> – {hint}</p>',
+                url=reverse_lazy("certificates_admin:preview"),
+                label=_("Preview a sample certificate (PDF)"),
+                hint=_("save your changes first; the preview uses the saved settings."),
+            )
+        ),
         MultiFieldPanel(
             [FieldPanel("issuer_name"), FieldPanel("issuer_address"), FieldPanel("logo")],
             heading=_("Issuer"),

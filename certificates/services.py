@@ -173,7 +173,6 @@ VERIFY_FIELDS = (
     "valid_until",
     "status",
     "revoked_at",
-    "serial",
 )
 
 

@@ -103,3 +103,13 @@ def test_manager_lists_only_people_in_scope(client):
     assert client.post(revoke, {"reason": "x"}).status_code == 302  # to the admin home
     inside.refresh_from_db()
     assert inside.status == Status.VALID
+
+
+def test_template_settings_page_links_to_the_preview(admin_client):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["certificates", "certificatesettings", site.pk])
+    page = admin_client.get(url).text
+    assert reverse("certificates_admin:preview") in page
+    assert "Vorschau einer Muster-Bescheinigung" in page
