@@ -36,6 +36,7 @@ ROLE_PERMISSIONS = {
     ],
     MANAGERS: [
         "wagtailadmin.access_admin",
+        "certificates.view_certificate",
         "reports.view_reports",
         "reports.assign_courses",
     ],
@@ -60,7 +61,8 @@ ROLE_PERMISSIONS = {
         "courses.change_enrolment",
         "courses.view_enrolment",
         "certificates.view_certificate",
-        "certificates.change_certificate",
+        "certificates.revoke_certificate",
+        "certificates.change_certificatesettings",
         "reports.view_reports",
         "reports.assign_courses",
         "quizzes.add_quiz",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("verwaltung/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("konto/", include("accounts.urls")),
+    path("bescheinigungen/", include("certificates.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

@@ -1,0 +1,63 @@
+from django.db.models import Q
+
+from organisations.selectors import users_in_scope
+
+from .models import Certificate, Status
+
+
+def certificates_of(user):
+    """The holder's own certificates, newest first (one query)."""
+    return Certificate.objects.filter(holder=user).only(
+        "pk",
+        "serial",
+        "course_title",
+        "total_units",
+        "completed_on",
+        "issued_at",
+        "valid_until",
+        "status",
+        "revoked_at",
+    )
+
+
+def downloadable_certificate(*, user, pk):
+    """The certificate ``user`` may download, or None: holder, managers in scope, admins."""
+    if not user.is_authenticated:
+        return None
+    allowed = Q(holder=user) | Q(holder__in=users_in_scope(user))
+    return Certificate.objects.filter(allowed, pk=pk).first()
+
+
+def newest_valid_certificates(enrolments):
+    """{enrolment_id: newest valid Certificate} for many enrolments in one query."""
+    ids = [e.pk if hasattr(e, "pk") else e for e in enrolments]
+    found = {}
+    queryset = (
+        Certificate.objects.filter(enrolment_id__in=ids, status=Status.VALID)
+        .only("pk", "enrolment_id", "serial", "issued_at", "valid_until", "status")
+        .order_by("enrolment_id", "-issued_at", "-pk")
+    )
+    for certificate in queryset:
+        found.setdefault(certificate.enrolment_id, certificate)
+    return found
+
+
+def newest_valid_certificate(*, enrolment=None, user=None, course=None):
+    queryset = Certificate.objects.filter(status=Status.VALID)
+    if enrolment is not None:
+        queryset = queryset.filter(enrolment=enrolment)
+    else:
+        queryset = queryset.filter(holder=user, course=course)
+    return queryset.order_by("-issued_at", "-pk").first()
+
+
+def completions_without_certificate():
+    """Completed enrolments whose current completion has no certificate (e.g. a failed task)."""
+    from django.db.models import Exists, OuterRef
+
+    from courses.models import Enrolment
+
+    issued = Certificate.objects.filter(
+        enrolment=OuterRef("pk"), completed_at=OuterRef("completed_at")
+    ).exclude(status=Status.SUPERSEDED)
+    return Enrolment.objects.filter(completed_at__isnull=False).exclude(Exists(issued))

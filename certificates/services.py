@@ -1,0 +1,184 @@
+import calendar
+import hashlib
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from courses.models import Enrolment
+
+from .codes import normalise_code
+from .models import Certificate, CertificateSettings, SerialCounter, Status
+from .pdf import render_pdf
+
+
+class CertificateError(Exception):
+    pass
+
+
+def template_settings(course=None):
+    site = (course.get_site() if course is not None else None) or Site.objects.filter(
+        is_default_site=True
+    ).first()
+    if site is None:
+        return CertificateSettings(issuer_name="KoFo")
+    return CertificateSettings.for_site(site)
+
+
+def _next_serial(year):
+    # Create the year's counter once (a concurrent creator may win: that is fine), then lock it.
+    if not SerialCounter.objects.filter(year=year).exists():
+        try:
+            with transaction.atomic():
+                SerialCounter.objects.create(year=year)
+        except IntegrityError:
+            pass
+    counter = SerialCounter.objects.select_for_update().get(year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"KOFO-{year}-{counter.last_number:06d}"
+
+
+def add_months(day, months):
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def build_snapshot(*, enrolment, template, now):
+    """An unsaved Certificate that says what the course and the person are like right now."""
+    course, user = enrolment.course, enrolment.user
+    required = [m for m in course.modules().specific() if m.is_required]
+    modules = [{"title": m.title, "units": str(m.units)} for m in required]
+    total = sum((m.units for m in required), start=Decimal("0"))
+    completed_on = timezone.localtime(enrolment.completed_at).date()
+    valid_until = None
+    if course.validity_months:
+        valid_until = add_months(completed_on, course.validity_months) - timedelta(days=1)
+    organisation = user.organisation
+    return Certificate(
+        enrolment=enrolment,
+        holder=user,
+        course=course,
+        organisation=organisation,
+        completed_at=enrolment.completed_at,
+        holder_name=user.get_full_name().strip() or user.email,
+        organisation_name=organisation.name if organisation else "",
+        course_title=course.title,
+        modules=modules,
+        total_units=total,
+        completed_on=completed_on,
+        issued_at=now,
+        valid_until=valid_until,
+        issuer_name=template.issuer_name,
+        issuer_address=template.issuer_address,
+        place=template.place,
+        signatory_name=course.certificate_signatory_name or template.signatory_name,
+        signatory_role=(
+            course.certificate_signatory_role
+            if course.certificate_signatory_name
+            else template.signatory_role
+        ),
+        extra_text=course.certificate_extra_text,
+        footer_text=template.footer_text,
+    )
+
+
+def _attach_pdf(certificate, template):
+    data = render_pdf(snapshot=certificate, logo=template.logo, signature=template.signature)
+    certificate.pdf_sha256 = hashlib.sha256(data).hexdigest()
+    # save=False: the row is inserted once, with the file name, by the caller.
+    certificate.pdf.save(f"{certificate.serial}.pdf", ContentFile(data), save=False)
+
+
+@transaction.atomic
+def certificate_issue(*, enrolment):
+    """The certificate for the enrolment's current completion; issued once, then returned."""
+    enrolment = (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("user__organisation", "course")
+        .get(pk=enrolment.pk)
+    )
+    if enrolment.completed_at is None:
+        raise CertificateError(_("The course has not been completed yet."))
+    existing = (
+        Certificate.objects.filter(enrolment=enrolment, completed_at=enrolment.completed_at)
+        .exclude(status=Status.SUPERSEDED)
+        .first()
+    )
+    if existing is not None:
+        return existing
+    return _issue(enrolment)
+
+
+def _issue(enrolment):
+    now = timezone.now()
+    template = template_settings(enrolment.course)
+    certificate = build_snapshot(enrolment=enrolment, template=template, now=now)
+    certificate.serial = _next_serial(timezone.localtime(now).year)
+    _attach_pdf(certificate, template)
+    certificate.save()
+    from .tasks import send_certificate_mail
+
+    transaction.on_commit(lambda: send_certificate_mail.enqueue(certificate_id=certificate.pk))
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate, reason, by):
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    reason = (reason or "").strip()
+    if not reason:
+        raise CertificateError(_("Please give a reason for the revocation."))
+    if certificate.status == Status.REVOKED:
+        return certificate
+    certificate.status = Status.REVOKED
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_reason = reason
+    certificate.revoked_by = by
+    certificate.save(update_fields=["status", "revoked_at", "revoked_reason", "revoked_by"])
+    return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate):
+    """A new certificate for the same completion, with today's names and settings."""
+    old = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if old.status == Status.SUPERSEDED:
+        raise CertificateError(_("This certificate has already been replaced."))
+    enrolment = Enrolment.objects.select_for_update().get(pk=old.enrolment_id)
+    if enrolment.completed_at != old.completed_at:
+        enrolment.completed_at = old.completed_at
+    old.status = Status.SUPERSEDED
+    old.save(update_fields=["status"])
+    new = _issue(enrolment)
+    old.superseded_by = new
+    old.save(update_fields=["superseded_by"])
+    return new
+
+
+VERIFY_FIELDS = (
+    "code",
+    "holder_name",
+    "course_title",
+    "total_units",
+    "completed_on",
+    "issuer_name",
+    "valid_until",
+    "status",
+    "revoked_at",
+)
+
+
+def certificate_verify(*, code):
+    """The certificate with this code (one query, only what the public page shows), or None."""
+    normalised = normalise_code(code)
+    if len(normalised) < 16:
+        return None
+    return Certificate.objects.only(*VERIFY_FIELDS).filter(code=normalised).first()

@@ -1,0 +1,34 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+
+
+def private_root():
+    """Where certificate PDFs and ZIP exports live: never below MEDIA_ROOT, never served."""
+    configured = getattr(settings, "KOFO_PRIVATE_ROOT", None)
+    if configured:
+        return Path(configured)
+    media = Path(settings.MEDIA_ROOT)
+    return media.with_name(f"{media.name}-private")
+
+
+class PrivateStorage(FileSystemStorage):
+    """A file system storage without a URL; files leave only through permission-checked views.
+
+    The location is read from the settings on every use, so tests can point it elsewhere.
+    """
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return private_root()
+
+    @property
+    def location(self):
+        return str(private_root().resolve())
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL.")

@@ -1,0 +1,32 @@
+from django_tasks import task
+
+
+@task()
+def issue_certificate(*, enrolment_id):
+    from courses.models import Enrolment
+
+    from .services import certificate_issue
+
+    enrolment = Enrolment.objects.filter(pk=enrolment_id, completed_at__isnull=False).first()
+    if enrolment is not None:
+        certificate_issue(enrolment=enrolment)
+
+
+@task()
+def send_certificate_mail(*, certificate_id):
+    from .mail import certificate_mail_send
+    from .models import Certificate
+
+    certificate = Certificate.objects.filter(pk=certificate_id).select_related("holder").first()
+    if certificate is not None:
+        certificate_mail_send(certificate=certificate)
+
+
+@task()
+def build_zip_export(*, export_id):
+    from .models import ZipExport
+    from .zips import zip_export_build
+
+    export = ZipExport.objects.filter(pk=export_id).first()
+    if export is not None:
+        zip_export_build(export=export)

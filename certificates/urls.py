@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "certificates"
+
+urlpatterns = [
+    path("", views.my_certificates, name="mine"),
+    path("<int:pk>/herunterladen/", views.download, name="download"),
+    path("pruefen/", views.verify_form, name="verify_form"),
+    path("pruefen/<str:code>/", views.verify, name="verify"),
+]

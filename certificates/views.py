@@ -1,0 +1,74 @@
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from . import throttle
+from .codes import normalise_code
+from .forms import VerifyForm
+from .selectors import certificates_of, downloadable_certificate
+from .services import certificate_verify
+
+
+@login_required
+@require_GET
+def my_certificates(request):
+    return render(
+        request,
+        "certificates/my_certificates.html",
+        {"certificates": list(certificates_of(request.user))},
+    )
+
+
+@login_required
+@require_GET
+def download(request, pk):
+    certificate = downloadable_certificate(user=request.user, pk=pk)
+    if certificate is None:
+        raise Http404
+    try:
+        handle = certificate.pdf.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"Teilnahmebescheinigung-{certificate.serial}.pdf",
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _too_many(request):
+    return render(request, "certificates/verify_throttled.html", status=429)
+
+
+@require_GET
+def verify_form(request):
+    form = VerifyForm(request.GET or None)
+    if form.is_valid():
+        code = normalise_code(form.cleaned_data["code"])
+        if code:
+            return redirect("certificates:verify", code=code)
+        form.add_error("code", _("Please enter the code printed on the certificate."))
+    return render(request, "certificates/verify_form.html", {"form": form})
+
+
+@require_GET
+def verify(request, code):
+    if throttle.is_throttled(request):
+        return _too_many(request)
+    certificate = certificate_verify(code=code)
+    if certificate is None:
+        throttle.record_failure(request)
+        return render(
+            request,
+            "certificates/verify_not_found.html",
+            {"form": VerifyForm()},
+            status=404,
+        )
+    response = render(request, "certificates/verify.html", {"certificate": certificate})
+    response["X-Robots-Tag"] = "noindex"
+    return response

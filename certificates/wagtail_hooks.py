@@ -1,0 +1,23 @@
+from django.urls import include, path
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .models import Certificate
+from .viewsets import CertificatePermissionPolicy, CertificateViewSet, admin_urlpatterns
+
+register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
+
+
+@hooks.register("register_admin_viewset")
+def register_certificates_viewset():
+    return CertificateViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_actions():
+    return [
+        path(
+            "bescheinigungen-aktionen/",
+            include((admin_urlpatterns, "certificates_admin"), namespace="certificates_admin"),
+        )
+    ]
