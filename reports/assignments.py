@@ -83,7 +83,9 @@ def _confirm(request):
         return redirect("reports:assign")
     course, people = form.cleaned_data["course"], list(form.cleaned_data["user"])
     course_assign(
-        users=people, course=course, due_date=form.cleaned_data["due_date"],
+        users=people,
+        course=course,
+        due_date=form.cleaned_data["due_date"],
         assigned_by=request.user,
     )
     messages.success(

@@ -53,11 +53,9 @@ class AssignmentForm(_CourseAndDueDate):
 
     def __init__(self, *args, manager, **kwargs):
         super().__init__(*args, manager=manager, **kwargs)
-        self.fields["person"].queryset = users_in_scope(manager).order_by(
-            "last_name", "first_name"
-        )
-        self.fields["person"].label_from_instance = (
-            lambda user: f"{user.last_name}, {user.first_name} ({user.email})"
+        self.fields["person"].queryset = users_in_scope(manager).order_by("last_name", "first_name")
+        self.fields["person"].label_from_instance = lambda user: (
+            f"{user.last_name}, {user.first_name} ({user.email})"
         )
         self.fields["organisation"].queryset = organisations_in_scope(manager).order_by("name")
 
@@ -74,13 +72,9 @@ class AssignmentForm(_CourseAndDueDate):
 
     def clean(self):
         cleaned = super().clean()
-        chosen = [
-            name for name in ("person", "organisation", "email_file") if cleaned.get(name)
-        ]
+        chosen = [name for name in ("person", "organisation", "email_file") if cleaned.get(name)]
         if len(chosen) != 1:
-            raise ValidationError(
-                _("Choose exactly one: a person, an organisation or a CSV file.")
-            )
+            raise ValidationError(_("Choose exactly one: a person, an organisation or a CSV file."))
         return cleaned
 
 

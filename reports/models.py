@@ -20,6 +20,9 @@ class ReportAccess(models.Model):
             ("assign_courses", _("Can assign courses to people")),
         ]
 
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
 
 class Reminder(models.Model):
     """A reminder e-mail about overdue courses; at most one per person and day."""

@@ -40,4 +40,3 @@ def send_reminders(request):
     if not sent and not skipped:
         messages.warning(request, gettext("Please select at least one overdue enrolment."))
     return redirect("reports:overdue")
-

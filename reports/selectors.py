@@ -119,9 +119,7 @@ def with_status(enrolments, *, today=None):
 def learner_progress(enrolments, *, today=None):
     """One row per enrolment with person, organisation, course and progress percent."""
     required = _count(_course_modules("course__"))
-    done = _count(
-        _completions_in_course().filter(module__live=True, module__is_required=True)
-    )
+    done = _count(_completions_in_course().filter(module__live=True, module__is_required=True))
     return (
         with_status(enrolments, today=today)
         .select_related("user__organisation__region", "course")

@@ -43,5 +43,9 @@ def send_assignment_notice(enrolment_id):
             "due": due,
             "url": _site_url(enrolment.course.url or "/"),
         }
-        send_mail(_("New course assigned: %(course)s") % {"course": enrolment.course.title},
-                  body, None, [enrolment.user.email])
+        send_mail(
+            _("New course assigned: %(course)s") % {"course": enrolment.course.title},
+            body,
+            None,
+            [enrolment.user.email],
+        )

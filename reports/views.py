@@ -10,8 +10,8 @@ import tempfile
 
 from django.http import FileResponse, Http404
 from django.utils.formats import date_format
-from django.utils.translation import gettext_lazy as _
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
@@ -70,7 +70,8 @@ class ScopedReportView(ReportView):
         return super().get(request, *args, **kwargs)
 
     def write_xlsx_response(self, queryset):
-        output = tempfile.TemporaryFile()
+        # FileResponse closes (and so deletes) the file once it has been sent.
+        output = tempfile.TemporaryFile()  # noqa: SIM115
         self.write_xlsx(queryset, output)
         output.seek(0)
         return FileResponse(
@@ -156,8 +157,7 @@ def _select_box(row):
     # The box belongs to the reminder form below the table (HTML ``form`` attribute), so the
     # table Wagtail renders stays untouched.
     return format_html(
-        '<input type="checkbox" name="enrolment" value="{}" form="reminder-form" '
-        'aria-label="{}">',
+        '<input type="checkbox" name="enrolment" value="{}" form="reminder-form" aria-label="{}">',
         row.pk,
         _("Select %(person)s, %(course)s") % {"person": _person(row), "course": row.course.title},
     )
@@ -227,4 +227,3 @@ class CompletionView(ScopedReportView):
         row["kind_label"] = str(KINDS.get(row["user__organisation__kind"], ""))
         row["rate"] = selectors.rate(row["completed"], row["enrolled"])
         return row
-

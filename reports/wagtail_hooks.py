@@ -47,14 +47,21 @@ def register_learner_progress_report():
 @hooks.register("register_reports_menu_item")
 def register_overdue_report():
     return ReportMenuItem(
-        _("Overdue"), reverse("reports:overdue"), name="kofo-overdue", icon_name="warning", order=120
+        _("Overdue"),
+        reverse("reports:overdue"),
+        name="kofo-overdue",
+        icon_name="warning",
+        order=120,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_assign_menu_item():
     return AssignMenuItem(
-        _("Assign courses"), reverse("reports:assign"), name="kofo-assign", icon_name="calendar",
+        _("Assign courses"),
+        reverse("reports:assign"),
+        name="kofo-assign",
+        icon_name="calendar",
         order=650,
     )
 
