@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import assignments, reminders, views
+from . import assignments, people_import, reminders, views
 
 app_name = "reports"
 
@@ -18,4 +18,5 @@ urlpatterns = [
     *_report("ueberfaellig/", views.OverdueView, "overdue"),
     path("ueberfaellig/erinnern/", reminders.send_reminders, name="send_reminders"),
     path("zuweisen/", assignments.assign, name="assign"),
+    path("personen-importieren/", people_import.import_people, name="import_people"),
 ]

@@ -49,3 +49,31 @@ def send_assignment_notice(enrolment_id):
             None,
             [enrolment.user.email],
         )
+
+
+@task()
+def send_invitation(user_id):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = get_user_model().objects.get(pk=user_id)
+    path = reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        body = _(
+            "Hello %(name)s,\n\nan account has been created for you at KoFo, the training "
+            "platform of %(organisation)s.\nPlease choose your password here: %(url)s\n"
+        ) % {
+            "name": user.get_full_name(),
+            "organisation": user.organisation,
+            "url": _site_url(path),
+        }
+        send_mail(_("Your invitation to KoFo"), body, None, [user.email])

@@ -66,6 +66,17 @@ def register_assign_menu_item():
     )
 
 
+@hooks.register("register_admin_menu_item")
+def register_import_people_menu_item():
+    return AssignMenuItem(
+        _("Import people"),
+        reverse("reports:import_people"),
+        name="kofo-import-people",
+        icon_name="user",
+        order=651,
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_completion_panel(request, panels):
     if selectors.can_view_reports(request.user):

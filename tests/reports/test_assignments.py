@@ -48,7 +48,9 @@ def test_csv_preview_saves_nothing_and_hides_who_exists_outside_the_scope(manage
     assert "Bereits angemeldet" in html and world["ob"][1].email in html
     assert "Das ist keine gültige E-Mail-Adresse." in html
     # Existing (other region) and unknown addresses get the same words, and no name.
-    assert html.count("In Ihrem Verantwortungsbereich gibt es keine Person mit dieser Adresse.") == 2
+    assert (
+        html.count("In Ihrem Verantwortungsbereich gibt es keine Person mit dieser Adresse.") == 2
+    )
     assert SECRET not in html
     assert not Enrolment.objects.filter(user=newcomer).exists()
     assert mail.outbox == []
@@ -80,7 +82,12 @@ def test_confirm_enrols_with_due_date_and_sends_mail(
 def test_confirm_refuses_people_outside_the_scope(manager_client, world):
     response = manager_client.post(
         reverse("reports:assign"),
-        {"confirm": "1", "course": world["course"].pk, "due_date": _due(), "user": [world["ge"].pk]},
+        {
+            "confirm": "1",
+            "course": world["course"].pk,
+            "due_date": _due(),
+            "user": [world["ge"].pk],
+        },
         follow=True,
     )
     assert "Es wurde nichts zugewiesen." in response.content.decode()
