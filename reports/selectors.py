@@ -4,9 +4,11 @@ Every report, export, chart and count starts from ``enrolments_in_scope(user)``:
 see the people of ``users_in_scope``, trainers the courses they are responsible for,
 administrators everything. Views never filter by scope themselves.
 
-A module's course is its parent in the Wagtail tree, so "the modules of this enrolment's
-course" is ``path`` starting with the course's path, one level deeper. Those subqueries are
-correlated on the enrolment row; every selector runs a fixed number of queries.
+A module's course is its parent in the Wagtail tree. "The modules of this enrolment's course"
+is written as a *range* on ``path`` (course path < path <= course path + "ZZZZ", one level
+deeper) rather than ``path__startswith``: a correlated LIKE pattern cannot use the path index,
+the range can (PostgreSQL, 50,000 enrolments: 2.3 s instead of 5.6 s for the full export
+query; see bench/reports.md). Every selector runs a fixed number of queries.
 """
 
 from django.db.models import (
@@ -22,7 +24,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -85,21 +87,28 @@ def _count(queryset):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def _course_modules(prefix):
-    """Live required modules below the course whose path is ``prefix``."""
-    return ModulePage.objects.filter(
-        path__startswith=OuterRef(f"{prefix}path"),
-        depth=OuterRef(f"{prefix}depth") + 1,
-        live=True,
-        is_required=True,
-    )
+def _children_of_course(field=""):
+    """Lookups for pages (at ``field``) that are children of the enrolment's course.
+
+    Treebeard paths use the alphabet 0-9A-Z in steps of 4, so the children of ``P`` are
+    exactly the paths in ``(P, P + "ZZZZ"]`` at depth ``depth(P) + 1``.
+    """
+    course_path = OuterRef("course__path")
+    return {
+        f"{field}path__gt": course_path,
+        f"{field}path__lte": Concat(course_path, Value("ZZZZ")),
+        f"{field}depth": OuterRef("course__depth") + 1,
+    }
+
+
+def _course_modules():
+    """Live required modules of the enrolment's course."""
+    return ModulePage.objects.filter(**_children_of_course(), live=True, is_required=True)
 
 
 def _completions_in_course():
     return ModuleCompletion.objects.filter(
-        user=OuterRef("user_id"),
-        module__path__startswith=OuterRef("course__path"),
-        module__depth=OuterRef("course__depth") + 1,
+        user=OuterRef("user_id"), **_children_of_course("module__")
     )
 
 
@@ -118,7 +127,7 @@ def with_status(enrolments, *, today=None):
 
 def learner_progress(enrolments, *, today=None):
     """One row per enrolment with person, organisation, course and progress percent."""
-    required = _count(_course_modules("course__"))
+    required = _count(_course_modules())
     done = _count(_completions_in_course().filter(module__live=True, module__is_required=True))
     return (
         with_status(enrolments, today=today)
