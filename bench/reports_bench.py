@@ -91,7 +91,9 @@ def generate():
         courses = []
         for c in range(COURSES):
             course = catalogue.add_child(
-                instance=CoursePage(title=f"Bench-Fortbildung {c:02d}", slug=f"bench-{c}", summary="…")
+                instance=CoursePage(
+                    title=f"Bench-Fortbildung {c:02d}", slug=f"bench-{c}", summary="…"
+                )
             )
             modules = [
                 course.add_child(instance=ModulePage(title=f"Modul {m}", slug=f"modul-{m}"))
