@@ -85,7 +85,7 @@ def test_completion_export_rows_per_organisation(manager_client, world):
     assert rows[1][1] == "Familienzentrum Oberhausen" and rows[1][-1] == "100"
 
 
-@pytest.mark.parametrize("name", REPORTS)
+@pytest.mark.parametrize("name", [*REPORTS, "wagtailadmin_home"])
 def test_report_query_count_does_not_grow_with_rows(manager_client, world, name):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -143,3 +143,22 @@ def test_admin_home_panel_shows_scope_figures_and_accessible_chart(manager_clien
     assert 'role="img"' in html and "<title" in html and "<desc" in html
     assert "Familienzentrum Oberhausen" in html
     assert SECRET not in html and "Gelsenkirchen" not in html
+
+
+def test_trainer_sees_only_the_courses_they_are_responsible_for(client, world):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory, make_course
+
+    trainer = UserFactory(organisation=None)
+    trainer.groups.add(Group.objects.get(name="Trainer:innen"))
+    own = make_course(title="Kinderschutz kompakt", modules=1)
+    own.responsible_trainers.add(trainer)
+    own.save()
+    from courses.models import Enrolment
+
+    Enrolment.objects.create(user=world["ob"][0], course=own)
+    client.force_login(trainer)
+    html = client.get(reverse("reports:learner_progress")).content.decode()
+    assert "Kinderschutz kompakt" in html
+    assert "Berufsrückkehr begleiten" not in html and SECRET not in html
