@@ -162,3 +162,22 @@ def test_trainer_sees_only_the_courses_they_are_responsible_for(client, world):
     html = client.get(reverse("reports:learner_progress")).content.decode()
     assert "Kinderschutz kompakt" in html
     assert "Berufsrückkehr begleiten" not in html and SECRET not in html
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_every_filter_at_once_and_bad_values_never_fail(manager_client, world, name):
+    params = {
+        "course": world["course"].pk,
+        "organisation": world["jc_ob"].pk,
+        "organisation_kind": "jobcenter",
+        "region": world["jc_ob"].region_id,
+        "enrolled_from": "2020-01-01",
+        "enrolled_to": "2099-12-31",
+        "completed_from": "2020-01-01",
+        "completed_to": "2099-12-31",
+        "due_status": "overdue",
+    }
+    assert manager_client.get(reverse(name), params).status_code == 200
+    bad = {"course": "x", "enrolled_from": "gestern", "due_status": "irgendwas"}
+    response = manager_client.get(reverse(name), bad)
+    assert response.status_code == 200 and SECRET not in response.content.decode()
