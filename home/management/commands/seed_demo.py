@@ -8,6 +8,7 @@ SEEDERS = [
     "accounts.demo.seed",
     "home.demo.seed",
     "certificates.demo.seed",
+    "reports.demo.seed",
 ]
 
 

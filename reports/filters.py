@@ -1,0 +1,72 @@
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+
+from courses.models import Enrolment
+from organisations.models import OrganisationKind, Region
+
+from . import selectors
+
+
+def _courses(request):
+    return selectors.courses_in_scope(request.user)
+
+
+def _organisations(request):
+    return selectors.report_organisations(request.user)
+
+
+def _regions(request):
+    return Region.objects.filter(organisations__in=_organisations(request)).distinct()
+
+
+class DueStatus:
+    OVERDUE = "overdue"
+    OPEN_WITH_DUE_DATE = "due"
+    NO_DUE_DATE = "none"
+    CHOICES = [
+        (OVERDUE, _("Overdue")),
+        (OPEN_WITH_DUE_DATE, _("Due date not yet passed")),
+        (NO_DUE_DATE, _("No due date")),
+    ]
+
+
+class EnrolmentReportFilterSet(WagtailFilterSet):
+    """The filters every report shares; they narrow the scoped enrolments, never widen."""
+
+    course = django_filters.ModelChoiceFilter(label=_("Course"), queryset=_courses)
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), field_name="user__organisation", queryset=_organisations
+    )
+    organisation_kind = django_filters.ChoiceFilter(
+        label=_("Kind of organisation"),
+        field_name="user__organisation__kind",
+        choices=OrganisationKind.choices,
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), field_name="user__organisation__region", queryset=_regions
+    )
+    enrolled = django_filters.DateFromToRangeFilter(
+        label=_("Enrolled between"), field_name="enrolled_at", widget=DateRangePickerWidget
+    )
+    completed = django_filters.DateFromToRangeFilter(
+        label=_("Completed between"), field_name="completed_at", widget=DateRangePickerWidget
+    )
+    due_status = django_filters.ChoiceFilter(
+        label=_("Due status"), choices=DueStatus.CHOICES, method="filter_due_status"
+    )
+
+    class Meta:
+        model = Enrolment
+        fields = []
+
+    def filter_due_status(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == DueStatus.OVERDUE:
+            return queryset.filter(completed_at__isnull=True, due_date__lt=today)
+        if value == DueStatus.OPEN_WITH_DUE_DATE:
+            return queryset.filter(completed_at__isnull=True, due_date__gte=today)
+        if value == DueStatus.NO_DUE_DATE:
+            return queryset.filter(due_date__isnull=True)
+        return queryset

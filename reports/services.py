@@ -1,0 +1,85 @@
+"""Writes of the reports app: reminders about overdue courses and course assignments."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from courses.services import enrolment_create
+
+from .models import Reminder
+
+
+@transaction.atomic
+def reminders_send(*, enrolments, sent_by, today=None):
+    """Record and e-mail one reminder per person for the given overdue ``enrolments``.
+
+    ``enrolments`` must already be scoped to what ``sent_by`` may see (the view passes a
+    selector queryset). A person who had a reminder today gets none; returns
+    ``(sent, skipped)`` counts of people.
+    """
+    from .tasks import send_reminder
+
+    today = today or timezone.localdate()
+    courses_by_user = {}
+    for enrolment in enrolments.select_related("course").order_by("due_date"):
+        courses_by_user.setdefault(enrolment.user_id, []).append(enrolment.course.title)
+    already = set(
+        Reminder.objects.filter(user_id__in=courses_by_user, sent_on=today).values_list(
+            "user_id", flat=True
+        )
+    )
+    sent = 0
+    for user_id, titles in courses_by_user.items():
+        if user_id in already:
+            continue
+        try:
+            with transaction.atomic():
+                reminder = Reminder.objects.create(
+                    user_id=user_id, sent_on=today, sent_by=sent_by, courses="\n".join(titles)
+                )
+        except IntegrityError:  # a parallel request sent it a moment ago
+            continue
+        transaction.on_commit(lambda pk=reminder.pk: send_reminder.enqueue(pk))
+        sent += 1
+    return sent, len(courses_by_user) - sent
+
+
+@transaction.atomic
+def course_assign(*, users, course, due_date, assigned_by):
+    """Enrol each of ``users`` (already scoped by the caller) with a due date and notify
+    them by e-mail once the transaction commits. Returns the enrolments."""
+    from .tasks import send_assignment_notice
+
+    enrolments = []
+    for user in users:
+        enrolment = enrolment_create(
+            user=user, course=course, assigned_by=assigned_by, due_date=due_date
+        )
+        enrolments.append(enrolment)
+        transaction.on_commit(lambda pk=enrolment.pk: send_assignment_notice.enqueue(pk))
+    return enrolments
+
+
+@transaction.atomic
+def people_invite(*, lines, invited_by):
+    """Create an account (no password yet, role "Lernende") for each checked line and send
+    an invitation with a link to set the password once the transaction commits."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import LEARNERS
+
+    from .tasks import send_invitation
+
+    learners = Group.objects.get(name=LEARNERS)
+    created = []
+    for line in lines:
+        user = get_user_model().objects.create_user(
+            email=line.email,
+            first_name=line.first_name,
+            last_name=line.last_name,
+            organisation=line.organisation,
+        )
+        user.groups.add(learners)
+        transaction.on_commit(lambda pk=user.pk: send_invitation.enqueue(pk))
+        created.append(user)
+    return created

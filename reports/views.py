@@ -1,0 +1,229 @@
+"""The manager reports: Wagtail ``ReportView`` subclasses over ``selectors``.
+
+Exports never hold all rows in memory: rows come from ``QuerySet.iterator(chunk_size=…)``,
+CSV streams, and XLSX is written by openpyxl's write-only workbook into a temporary file that
+``FileResponse`` streams (Wagtail's default would build the file in a ``BytesIO`` after
+evaluating the whole queryset, twice: once for ``items_count``).
+"""
+
+import tempfile
+
+from django.http import FileResponse, Http404
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+
+from organisations.models import OrganisationKind
+
+from . import charts, selectors
+from .filters import EnrolmentReportFilterSet
+
+EXPORT_CHUNK = 2000
+KINDS = dict(OrganisationKind.choices)
+
+
+class _Rows:
+    """What Wagtail's export code iterates: chunked rows, each prepared, plus ``.model``."""
+
+    def __init__(self, queryset, prepare):
+        self.model = queryset.model
+        self.queryset = queryset
+        self.prepare = prepare
+
+    def __iter__(self):
+        for row in self.queryset.iterator(chunk_size=EXPORT_CHUNK):
+            yield self.prepare(row)
+
+
+class ScopedReportView(ReportView):
+    filterset_class = EnrolmentReportFilterSet
+    results_template_name = "reports/report_results.html"
+    export_chunk = EXPORT_CHUNK
+
+    def dispatch(self, request, *args, **kwargs):
+        if not selectors.can_view_reports(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def scoped_enrolments(self):
+        """The filtered enrolments of the viewer's scope: every figure on the page uses them."""
+        return self.filter_queryset(selectors.enrolments_in_scope(self.request.user))
+
+    def rows(self, enrolments):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        return self.rows(self.scoped_enrolments())
+
+    def prepare_row(self, row):
+        return row
+
+    def decorate_paginated_queryset(self, object_list):
+        return [self.prepare_row(row) for row in object_list]
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            rows = _Rows(self.get_queryset(), self.prepare_row)
+            return self.as_spreadsheet(rows, request.GET.get("export"))
+        return super().get(request, *args, **kwargs)
+
+    def write_xlsx_response(self, queryset):
+        # FileResponse closes (and so deletes) the file once it has been sent.
+        output = tempfile.TemporaryFile()  # noqa: SIM115
+        self.write_xlsx(queryset, output)
+        output.seek(0)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            filename=f"{self.get_filename()}.xlsx",
+        )
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["charts"] = charts.completion_charts(
+            self.scoped_enrolments(),
+            kind_title=_("Completion rate by kind of organisation"),
+            organisation_title=_("Completion rate by organisation"),
+            description=_("Share of enrolments completed, for the current filter."),
+        )
+        return context
+
+
+def _person(row):
+    return f"{row.user.last_name}, {row.user.first_name}"
+
+
+def _percent(value):
+    return f"{value} %"
+
+
+def _date(value):
+    return date_format(value, "d.m.Y") if value else ""
+
+
+class LearnerProgressView(ScopedReportView):
+    page_title = _("Learner progress")
+    header_icon = "user"
+    index_url_name = "reports:learner_progress"
+    index_results_url_name = "reports:learner_progress_results"
+    export_filename = "lernfortschritt"
+    columns = [
+        Column("person", label=_("Person"), accessor=_person),
+        Column("organisation", label=_("Organisation"), accessor="user.organisation.name"),
+        Column("course", label=_("Course"), accessor="course.title"),
+        Column("progress", label=_("Progress"), accessor=lambda r: _percent(r.progress_percent)),
+        Column("due_date", label=_("Due date"), accessor=lambda r: _date(r.due_date)),
+        Column("status", label=_("Status"), accessor="status_label"),
+        Column("completed_on", label=_("Completed on"), accessor=lambda r: _date(r.completed_on)),
+    ]
+    list_export = [
+        "user.last_name",
+        "user.first_name",
+        "user.email",
+        "user.organisation.name",
+        "course.title",
+        "progress_percent",
+        "due_date",
+        "status_label",
+        "completed_on",
+    ]
+    export_headings = {
+        "user.last_name": _("Last name"),
+        "user.first_name": _("First name"),
+        "user.email": _("E-mail address"),
+        "user.organisation.name": _("Organisation"),
+        "course.title": _("Course"),
+        "progress_percent": _("Progress (%)"),
+        "due_date": _("Due date"),
+        "status_label": _("Status"),
+        "completed_on": _("Completed on"),
+    }
+
+    def rows(self, enrolments):
+        return selectors.learner_progress(enrolments).order_by(
+            "user__last_name", "user__first_name", "course__title", "pk"
+        )
+
+    def prepare_row(self, row):
+        row.status_label = str(selectors.Status.LABELS[row.status])
+        row.completed_on = row.completed_at.date() if row.completed_at else None
+        return row
+
+
+def _select_box(row):
+    # The box belongs to the reminder form below the table (HTML ``form`` attribute), so the
+    # table Wagtail renders stays untouched.
+    return format_html(
+        '<input type="checkbox" name="enrolment" value="{}" form="reminder-form" aria-label="{}">',
+        row.pk,
+        _("Select %(person)s, %(course)s") % {"person": _person(row), "course": row.course.title},
+    )
+
+
+class OverdueView(LearnerProgressView):
+    page_title = _("Overdue")
+    header_icon = "warning"
+    index_url_name = "reports:overdue"
+    index_results_url_name = "reports:overdue_results"
+    results_template_name = "reports/overdue_results.html"
+    export_filename = "ueberfaellig"
+    columns = [Column("select", label=_("Select"), accessor=_select_box)] + [
+        column for column in LearnerProgressView.columns if column.name != "completed_on"
+    ]
+
+    def rows(self, enrolments):
+        return selectors.overdue(enrolments).order_by("due_date", "user__last_name", "pk")
+
+
+class CompletionView(ScopedReportView):
+    page_title = _("Completion by course and organisation")
+    header_icon = "tasks"
+    index_url_name = "reports:completion"
+    index_results_url_name = "reports:completion_results"
+    export_filename = "abschluss-nach-organisation"
+    columns = [
+        Column("course", label=_("Course"), accessor="course__title"),
+        Column("organisation", label=_("Organisation"), accessor="user__organisation__name"),
+        Column("kind", label=_("Kind"), accessor="kind_label"),
+        Column("enrolled", label=_("Enrolled"), accessor="enrolled"),
+        Column("not_started", label=_("Not started"), accessor="not_started"),
+        Column("in_progress", label=_("In progress"), accessor="in_progress"),
+        Column("completed", label=_("Completed"), accessor="completed"),
+        Column("overdue", label=_("Overdue"), accessor="overdue"),
+        Column("rate", label=_("Completion rate"), accessor=lambda r: _percent(r["rate"])),
+    ]
+    list_export = [
+        "course__title",
+        "user__organisation__name",
+        "kind_label",
+        "user__organisation__region__name",
+        "enrolled",
+        "not_started",
+        "in_progress",
+        "completed",
+        "overdue",
+        "rate",
+    ]
+    export_headings = {
+        "course__title": _("Course"),
+        "user__organisation__name": _("Organisation"),
+        "kind_label": _("Kind of organisation"),
+        "user__organisation__region__name": _("Region"),
+        "enrolled": _("Enrolled"),
+        "not_started": _("Not started"),
+        "in_progress": _("In progress"),
+        "completed": _("Completed"),
+        "overdue": _("Overdue"),
+        "rate": _("Completion rate (%)"),
+    }
+
+    def rows(self, enrolments):
+        return selectors.completion_by_course_and_organisation(enrolments)
+
+    def prepare_row(self, row):
+        row["kind_label"] = str(KINDS.get(row["user__organisation__kind"], ""))
+        row["rate"] = selectors.rate(row["completed"], row["enrolled"])
+        return row
