@@ -152,3 +152,7 @@ LOGGING = {
 
 # Dates as 22.11.2026 (lms/formats/<language>/formats.py).
 FORMAT_MODULE_PATH = ["lms.formats"]
+
+# The quiz engine asks this policy who may take a quiz (only learners enrolled in a course
+# whose module uses it) and where "back" leads.
+QUIZZES_ACCESS_POLICY = "courses.quiz_access.CourseQuizAccessPolicy"

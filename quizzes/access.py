@@ -1,0 +1,38 @@
+"""Who may take a quiz, and where a learner goes back to afterwards.
+
+The quiz engine knows nothing about courses. A project decides who may take which quiz by
+pointing ``QUIZZES_ACCESS_POLICY`` at a subclass of ``QuizAccessPolicy`` (KoFo's lives in
+``courses.quiz_access``: only learners enrolled in a course whose module uses the quiz).
+"""
+
+from functools import cache
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+
+class QuizAccessPolicy:
+    """Default: any logged-in person may take a published quiz."""
+
+    def refusal(self, user, quiz):
+        """``None`` when ``user`` may start or continue ``quiz``; else a message saying why not."""
+        if not user.is_authenticated:
+            return _("Please log in to take this Lernkontrolle.")
+        if not quiz.live:
+            return _("This Lernkontrolle is not available.")
+        return None
+
+    def return_url(self, user, quiz):
+        """Where "back" leads from the quiz pages (e.g. the module it belongs to), or ``None``."""
+        return None
+
+
+@cache
+def _policy_class(dotted_path):
+    return import_string(dotted_path)
+
+
+def access_policy():
+    dotted = getattr(settings, "QUIZZES_ACCESS_POLICY", "quizzes.access.QuizAccessPolicy")
+    return _policy_class(dotted)()
