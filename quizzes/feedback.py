@@ -1,0 +1,127 @@
+"""What a learner may see of an attempt, gated by its frozen feedback mode.
+
+Views render ONLY ``questions_for_learner()`` while an attempt is open, and per-question
+correctness only through ``feedback_for()``, which returns ``None`` whenever the mode forbids it:
+
+- ``each``: feedback for a question once its answer is saved (a saved answer is then final),
+  and for all questions after submission;
+- ``after``: for all questions once the attempt is submitted;
+- ``score``: never per question; ``result()`` gives the score only.
+"""
+
+from decimal import Decimal
+
+from . import scoring
+
+# Keys of a snapshot question a learner may see before submission (no answers, no explanation).
+LEARNER_KEYS = (
+    "key",
+    "kind",
+    "text",
+    "image_url",
+    "image_alt",
+    "points",
+    "category",
+    "partial_credit",
+)
+
+
+class AttemptFeedbackMixin:
+    def questions_for_learner(self):
+        """The frozen questions without anything that gives the answer away."""
+        items = []
+        for position, question in enumerate(self.questions):
+            item = {key: question.get(key) for key in LEARNER_KEYS}
+            item["position"] = position
+            item["choices"] = [
+                {"id": choice["id"], "text": choice["text"]}
+                for choice in question.get("choices", [])
+            ]
+            items.append(item)
+        return items
+
+    def responses_by_position(self, responses=None):
+        """``{position: Response}``; pass ``responses`` (or prefetch them) to avoid a query."""
+        rows = self.responses.all() if responses is None else responses
+        return {response.position: response for response in rows}
+
+    def is_locked(self, position, response=None):
+        """True when the answer at ``position`` can no longer be changed by the learner."""
+        if not self.is_open:
+            return True
+        if not self.allow_back and position < self.current_position:
+            return True
+        return self.feedback_mode == "each" and response is not None and response.is_answered
+
+    def feedback_allowed(self, position, response=None):
+        if self.feedback_mode == "score":
+            return False
+        if not self.is_open:
+            return True
+        return self.feedback_mode == "each" and response is not None and response.is_answered
+
+    def feedback_for(self, position, response=None):
+        """Correctness, points, correct answers and explanation, or ``None`` if not allowed."""
+        if not self.feedback_allowed(position, response):
+            return None
+        question = self.questions[position]
+        answer = response.answer if response is not None else None
+        if response is not None and (response.points is not None or response.needs_marking):
+            points, is_correct = response.points, response.is_correct
+            needs_marking = response.needs_marking
+        else:
+            outcome = scoring.score_answer(question, answer)
+            points, is_correct = outcome.points, outcome.is_correct
+            needs_marking = outcome.needs_marking
+        return {
+            "position": position,
+            "answer": answer,
+            "points": points,
+            "max_points": Decimal(question["points"]),
+            "is_correct": is_correct,
+            "needs_marking": needs_marking,
+            "correct_choice_ids": [c["id"] for c in question.get("choices", []) if c["is_correct"]],
+            "accepted_answers": question.get("accepted_answers", []),
+            "numeric_answer": question.get("numeric_answer"),
+            "tolerance": question.get("tolerance"),
+            "explanation": question.get("explanation", ""),
+            "marker_feedback": response.feedback if response is not None else "",
+        }
+
+    def result(self):
+        """Score, percent and the success or fail text; ``None`` while the attempt is open."""
+        if self.is_open:
+            return None
+        text = {"passed": self.success_text, "failed": self.fail_text}.get(self.status, "")
+        return {
+            "status": self.status,
+            "passed": self.status == "passed",
+            "pending": self.status == "pending",
+            "score": self.score,
+            "max_score": self.max_score,
+            "percent": self.percent,
+            "pass_mark": self.pass_mark,
+            "text": text,
+        }
+
+    def category_breakdown(self, responses=None):
+        """Per category (in order of first appearance): points earned, maximum and percent.
+
+        Only after submission; essays still waiting for marking count as 0 until marked.
+        Questions without category are grouped under ``name=None``.
+        """
+        if self.is_open:
+            return []
+        by_position = self.responses_by_position(responses)
+        rows = {}
+        for position, question in enumerate(self.questions):
+            row = rows.setdefault(
+                question.get("category"),
+                {"name": question.get("category"), "score": Decimal(0), "max_score": Decimal(0)},
+            )
+            response = by_position.get(position)
+            row["score"] += (response.points if response and response.points else 0) or 0
+            row["max_score"] += Decimal(question["points"])
+        for row in rows.values():
+            row["percent"] = scoring.percent_of(row["score"], row["max_score"])
+        return list(rows.values())
