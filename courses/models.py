@@ -4,11 +4,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -16,6 +18,7 @@ from wagtail.search import index
 from organisations.models import OrganisationKind
 
 from .blocks import ModuleBodyBlock
+from .panels import EnrolmentCountsPanel
 
 
 class CourseIndexPage(Page):
@@ -31,6 +34,13 @@ class CourseIndexPage(Page):
     class Meta:
         verbose_name = _("course catalogue")
 
+    def get_context(self, request, *args, **kwargs):
+        from .catalogue import catalogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(request, self))
+        return context
+
 
 class CourseTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -43,7 +53,7 @@ class EnrolmentMode(models.TextChoices):
     ASSIGNED = "assigned", _("Only by assignment")
 
 
-class CoursePage(Page):
+class CoursePage(RoutablePageMixin, Page):
     summary = models.CharField(_("short summary"), max_length=300)
     description = RichTextField(_("description"), blank=True)
     learning_objectives = RichTextField(_("learning objectives"), blank=True)
@@ -107,6 +117,7 @@ class CoursePage(Page):
         index.FilterField("enrolment_mode"),
     ]
     content_panels = Page.content_panels + [
+        EnrolmentCountsPanel(heading=_("Enrolments")),
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("learning_objectives"),
@@ -154,6 +165,36 @@ class CoursePage(Page):
         """Live modules in page-tree order (the order learners work through them)."""
         return ModulePage.objects.child_of(self).live().order_by("path")
 
+    @property
+    def units(self):
+        """Duration in Unterrichtseinheiten: the sum of the live modules' UE."""
+        return self.modules().aggregate(total=Sum("units"))["total"] or Decimal("0")
+
+    # Sub-routes: the handlers live in views.py (models stay about data).
+    @path("")
+    def course_index(self, request):
+        from . import views
+
+        return views.course_page(request, self)
+
+    @path("enrol/")
+    def enrol_route(self, request):
+        from . import views
+
+        return views.enrol(request, self)
+
+    @path("unenrol/")
+    def unenrol_route(self, request):
+        from . import views
+
+        return views.unenrol(request, self)
+
+    @path("continue/")
+    def continue_route(self, request):
+        from . import views
+
+        return views.continue_learning(request, self)
+
 
 class CourseTargetGroup(Orderable):
     course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="target_groups")
@@ -173,7 +214,7 @@ class CompletionRule(models.TextChoices):
     QUIZ = "quiz", _("Pass the Lernkontrolle")
 
 
-class ModulePage(Page):
+class ModulePage(RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=45)
     units = models.DecimalField(
@@ -212,6 +253,24 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+
+    @path("")
+    def module_index(self, request):
+        from . import views
+
+        return views.module_page(request, self)
+
+    @path("complete/")
+    def complete_route(self, request):
+        from . import views
+
+        return views.complete(request, self)
+
+    @path("reflection/<str:block_id>/")
+    def reflection_route(self, request, block_id):
+        from . import views
+
+        return views.save_reflection(request, self, block_id)
 
 
 class Enrolment(models.Model):
@@ -274,6 +333,39 @@ class ModuleCompletion(models.Model):
         verbose_name_plural = _("module completions")
         constraints = [
             models.UniqueConstraint(fields=["user", "module"], name="courses_unique_completion")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.module}"
+
+
+class ReflectionAnswer(models.Model):
+    """A learner's private answer to a reflection question (one per person, module, block)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="reflection_answers",
+    )
+    module = models.ForeignKey(
+        ModulePage,
+        verbose_name=_("module"),
+        on_delete=models.CASCADE,
+        related_name="reflection_answers",
+    )
+    block_id = models.CharField(_("question"), max_length=64)
+    text = models.TextField(_("answer"), max_length=5000)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reflection answer")
+        verbose_name_plural = _("reflection answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "module", "block_id"], name="courses_unique_reflection_answer"
+            )
         ]
 
     def __str__(self):

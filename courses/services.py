@@ -7,7 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import CompletionRule, CoursePage, Enrolment, EnrolmentMode, ModuleCompletion
+from .models import (
+    CompletionRule,
+    CoursePage,
+    Enrolment,
+    EnrolmentMode,
+    ModuleCompletion,
+    ReflectionAnswer,
+)
 from .signals import course_completed
 
 
@@ -170,3 +177,27 @@ def course_progress(*, user, course):
         completed_module_ids=done,
         next_module=next_module,
     )
+
+
+REFLECTION_MAX_LENGTH = 5000
+
+
+@transaction.atomic
+def reflection_save(*, user, module, block_id, text):
+    """Save the learner's private answer (an empty answer removes it); returns it or None."""
+    course = _course_of(module)
+    if not Enrolment.objects.filter(user=user, course=course, is_active=True).exists():
+        raise NotEnrolled(_("Please enrol in the course first."))
+    text = (text or "").strip()
+    if len(text) > REFLECTION_MAX_LENGTH:
+        raise CourseError(
+            _("Your answer is too long: at most %(max)s characters, please.")
+            % {"max": REFLECTION_MAX_LENGTH}
+        )
+    if not text:
+        ReflectionAnswer.objects.filter(user=user, module=module, block_id=block_id).delete()
+        return None
+    answer, _created = ReflectionAnswer.objects.update_or_create(
+        user=user, module=module, block_id=block_id, defaults={"text": text}
+    )
+    return answer

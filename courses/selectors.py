@@ -1,0 +1,294 @@
+"""Reads for the learner pages, each with a fixed number of queries.
+
+A module's course is its parent in the page tree, so "the course of a module" is the module's
+path minus its last step (treebeard paths grow by ``Page.steplen`` characters per level).
+Progress for many courses is grouped by that prefix in one aggregate query instead of asking
+``course_progress`` once per course.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value
+from django.db.models.functions import Concat, Length, Substr
+from django.utils import timezone
+
+from .models import CoursePage, Enrolment, ModuleCompletion, ModulePage, ReflectionAnswer
+from .services import Progress
+
+
+def _parent_path(field_name="path"):
+    return Substr(field_name, 1, Length(field_name) - CoursePage.steplen)
+
+
+# --- one course ------------------------------------------------------------------------------
+
+
+@dataclass
+class ModuleState:
+    module: ModulePage
+    number: int
+    done: bool
+    locked: bool
+
+
+@dataclass
+class CourseOutline:
+    course: CoursePage
+    modules: list
+    progress: Progress
+    enrolment: Enrolment | None = None
+
+    @property
+    def is_enrolled(self):
+        return self.enrolment is not None and self.enrolment.is_active
+
+    @property
+    def is_completed(self):
+        return self.enrolment is not None and self.enrolment.completed_at is not None
+
+    @property
+    def units(self):
+        return sum((s.module.units for s in self.modules), Decimal("0"))
+
+    @property
+    def next_module(self):
+        """Where "Weiterlernen" leads: the first module not completed (else the first)."""
+        for state in self.modules:
+            if not state.done:
+                return state.module
+        return self.modules[0].module if self.modules else None
+
+    def state_of(self, module):
+        return next((s for s in self.modules if s.module.pk == module.pk), None)
+
+    def neighbours(self, module):
+        """(previous module, next module) around ``module`` in tree order."""
+        pks = [s.module.pk for s in self.modules]
+        if module.pk not in pks:
+            return None, None
+        index = pks.index(module.pk)
+        previous = self.modules[index - 1].module if index > 0 else None
+        following = self.modules[index + 1].module if index + 1 < len(pks) else None
+        return previous, following
+
+
+def course_outline(*, user, course):
+    """The live modules of ``course`` with done/locked per module for ``user`` (3 queries)."""
+    modules = list(course.modules())
+    done, enrolment = set(), None
+    if user.is_authenticated:
+        done = set(
+            ModuleCompletion.objects.filter(
+                user=user, module_id__in=[m.pk for m in modules]
+            ).values_list("module_id", flat=True)
+        )
+        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    states, all_before_done = [], True
+    for number, module in enumerate(modules, start=1):
+        is_done = module.pk in done
+        states.append(
+            ModuleState(
+                module=module,
+                number=number,
+                done=is_done,
+                locked=course.sequential and not all_before_done,
+            )
+        )
+        all_before_done = all_before_done and is_done
+    required = [m for m in modules if m.is_required]
+    progress = Progress(
+        total=len(required),
+        completed=sum(1 for m in required if m.pk in done),
+        completed_module_ids=done,
+        next_module=next((m for m in modules if m.pk not in done), None),
+        completed_at=enrolment.completed_at if enrolment else None,
+    )
+    return CourseOutline(course=course, modules=states, progress=progress, enrolment=enrolment)
+
+
+def course_of_module(module):
+    """The live-or-not course page a module belongs to (1 query)."""
+    return CoursePage.objects.get(path=module.path[: -CoursePage.steplen])
+
+
+def reflection_answers(*, user, module):
+    """{block id: ReflectionAnswer} of ``user`` for ``module`` - only ever their own."""
+    if not user.is_authenticated:
+        return {}
+    answers = ReflectionAnswer.objects.filter(user=user, module=module)
+    return {answer.block_id: answer for answer in answers}
+
+
+# --- many courses ----------------------------------------------------------------------------
+
+
+@dataclass
+class CourseFigures:
+    modules: int = 0
+    required: int = 0
+    units: Decimal = field(default_factory=lambda: Decimal("0"))
+
+
+def course_figures(courses):
+    """{course pk: CourseFigures} over the live modules of all ``courses`` (1 query)."""
+    by_path = {course.path: course.pk for course in courses}
+    rows = (
+        ModulePage.objects.live()
+        .annotate(course_path=_parent_path())
+        .filter(course_path__in=list(by_path))
+        .values("course_path")
+        .annotate(
+            modules=Count("pk"),
+            required=Count("pk", filter=Q(is_required=True)),
+            units=Sum("units"),
+        )
+        .order_by()
+    )
+    figures = {pk: CourseFigures() for pk in by_path.values()}
+    for row in rows:
+        figures[by_path[row["course_path"]]] = CourseFigures(
+            modules=row["modules"], required=row["required"], units=row["units"] or Decimal("0")
+        )
+    return figures
+
+
+def required_done(*, user, courses):
+    """{course pk: number of live required modules ``user`` completed} (1 query)."""
+    by_path = {course.path: course.pk for course in courses}
+    if not user.is_authenticated or not by_path:
+        return {}
+    rows = (
+        ModuleCompletion.objects.filter(user=user, module__live=True, module__is_required=True)
+        .annotate(course_path=_parent_path("module__path"))
+        .filter(course_path__in=list(by_path))
+        .values("course_path")
+        .annotate(done=Count("pk"))
+        .order_by()
+    )
+    return {by_path[row["course_path"]]: row["done"] for row in rows}
+
+
+@dataclass
+class CourseCard:
+    """A course as a list shows it: figures, the person's enrolment and progress."""
+
+    course: CoursePage
+    figures: CourseFigures
+    progress: Progress
+    enrolment: Enrolment | None = None
+    certificate: object = None
+
+    @property
+    def state(self):
+        enrolment = self.enrolment
+        if enrolment is not None and enrolment.completed_at is not None:
+            return "completed"
+        if enrolment is not None and enrolment.is_active:
+            return "enrolled"
+        return "not_enrolled"
+
+    @property
+    def is_overdue(self):
+        enrolment = self.enrolment
+        return (
+            self.state == "enrolled"
+            and enrolment.due_date is not None
+            and enrolment.due_date < timezone.localdate()
+        )
+
+    @property
+    def percent(self):
+        return 100 if self.state == "completed" else self.progress.percent
+
+
+def course_cards(*, user, courses, enrolments=None):
+    """Cards for ``courses`` (a list); 3 queries whatever the number of courses."""
+    courses = list(courses)
+    figures = course_figures(courses)
+    done = required_done(user=user, courses=courses)
+    if enrolments is None:
+        enrolments = {}
+        if user.is_authenticated and courses:
+            enrolments = {
+                e.course_id: e
+                for e in Enrolment.objects.filter(user=user, course__in=[c.pk for c in courses])
+            }
+    cards = []
+    for course in courses:
+        course_figures_ = figures.get(course.pk, CourseFigures())
+        cards.append(
+            CourseCard(
+                course=course,
+                figures=course_figures_,
+                progress=Progress(total=course_figures_.required, completed=done.get(course.pk, 0)),
+                enrolment=enrolments.get(course.pk),
+            )
+        )
+    return cards
+
+
+@dataclass
+class Dashboard:
+    in_progress: list
+    not_started: list
+    completed: list
+
+    @property
+    def is_empty(self):
+        return not (self.in_progress or self.not_started or self.completed)
+
+
+def dashboard(*, user):
+    """ "Meine Fortbildungen": the person's active and completed enrolments (4 queries)."""
+    from certificates.selectors import newest_valid_certificates
+
+    enrolments = list(
+        Enrolment.objects.filter(user=user)
+        .filter(Q(is_active=True) | Q(completed_at__isnull=False))
+        .select_related("course")
+        .order_by(F("due_date").asc(nulls_last=True), "-enrolled_at")
+    )
+    cards = course_cards(
+        user=user,
+        courses=[e.course for e in enrolments],
+        enrolments={e.course_id: e for e in enrolments},
+    )
+    certificates = newest_valid_certificates([e for e in enrolments if e.completed_at])
+    board = Dashboard(in_progress=[], not_started=[], completed=[])
+    for card in cards:
+        if card.state == "completed":
+            card.certificate = certificates.get(card.enrolment.pk)
+            board.completed.append(card)
+        elif card.progress.completed:
+            board.in_progress.append(card)
+        else:
+            board.not_started.append(card)
+    board.completed.sort(key=lambda c: c.enrolment.completed_at, reverse=True)
+    return board
+
+
+# --- for trainers ----------------------------------------------------------------------------
+
+
+def enrolment_counts(course, *, today=None):
+    """Enrolled / in progress / not started / completed / overdue of one course (1 query)."""
+    today = today or timezone.localdate()
+    started = ModuleCompletion.objects.filter(
+        user=OuterRef("user_id"),
+        module__path__gt=OuterRef("course__path"),
+        module__path__lte=Concat(OuterRef("course__path"), Value("ZZZZ")),
+        module__depth=OuterRef("course__depth") + 1,
+    )
+    open_ = Q(completed_at__isnull=True)
+    return (
+        Enrolment.objects.filter(course=course, is_active=True)
+        .annotate(started=Exists(started))
+        .aggregate(
+            enrolled=Count("pk"),
+            in_progress=Count("pk", filter=open_ & Q(started=True)),
+            not_started=Count("pk", filter=open_ & Q(started=False)),
+            completed=Count("pk", filter=~open_),
+            overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
+        )
+    )

@@ -1,0 +1,197 @@
+"""Handlers of the course and module page routes: check who asks, call a service, render.
+
+Refusals are German messages plus a redirect (never a 500, never a state change); tampered
+ids are 404; state changes are POST only (Django's CSRF middleware guards them).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import services
+from .models import CompletionRule, Enrolment
+from .selectors import course_of_module, course_outline, reflection_answers
+
+
+def _url(page, request):
+    return page.get_url(request)
+
+
+def may_preview(user, course, module=None):
+    """Trainers responsible for the course, editors of the page and admins see every module."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or course.responsible_trainers.filter(pk=user.pk).exists():
+        return True
+    return (module or course).permissions_for_user(user).can_edit()
+
+
+# --- course page -----------------------------------------------------------------------------
+
+
+def course_page(request, course):
+    outline = course_outline(user=request.user, course=course)
+    missing = []
+    if request.user.is_authenticated and not outline.is_enrolled:
+        missing = services.missing_prerequisites(user=request.user, course=course)
+    return course.render(
+        request,
+        context_overrides={
+            "outline": outline,
+            "missing_prerequisites": missing,
+            "can_self_enrol": course.enrolment_mode == "open" and not missing,
+            "overdue": outline.is_enrolled
+            and not outline.is_completed
+            and outline.enrolment.due_date is not None
+            and outline.enrolment.due_date < timezone.localdate(),
+            "can_unenrol": outline.is_enrolled
+            and (outline.enrolment.assigned_by_id is None or outline.is_completed),
+        },
+    )
+
+
+def enrol(request, course):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(_url(course, request))
+    try:
+        services.enrolment_create(user=request.user, course=course)
+    except services.CourseError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You are enrolled. Have a good time learning!"))
+    return redirect(_url(course, request))
+
+
+def unenrol(request, course):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(_url(course, request))
+    enrolment = Enrolment.objects.filter(user=request.user, course=course, is_active=True).first()
+    if enrolment is None:
+        messages.info(request, _("You are not enrolled in this course."))
+        return redirect(_url(course, request))
+    try:
+        services.enrolment_cancel(enrolment=enrolment)
+    except services.CourseError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("You have left the course. Your progress is kept if you enrol again."),
+        )
+    return redirect(_url(course, request))
+
+
+def continue_learning(request, course):
+    """ "Weiterlernen": the first module not yet completed."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(_url(course, request))
+    outline = course_outline(user=request.user, course=course)
+    if not outline.is_enrolled or outline.next_module is None:
+        if not outline.is_enrolled:
+            messages.info(request, _("Please enrol in the course first."))
+        return redirect(_url(course, request))
+    return redirect(_url(outline.next_module, request))
+
+
+# --- module page -----------------------------------------------------------------------------
+
+
+def module_page(request, module):
+    is_preview = getattr(request, "is_preview", False)
+    course = course_of_module(module)
+    if not request.user.is_authenticated and not is_preview:
+        return redirect_to_login(_url(module, request))
+    outline = course_outline(user=request.user, course=course)
+    previewing = not outline.is_enrolled and (
+        is_preview or may_preview(request.user, course, module)
+    )
+    if not outline.is_enrolled and not previewing:
+        messages.info(request, _("Please enrol in the course to open its modules."))
+        return redirect(_url(course, request))
+    state = outline.state_of(module)
+    locked = bool(state and state.locked and not previewing)
+    previous, following = outline.neighbours(module)
+    learner = outline.is_enrolled and not locked
+    return module.render(
+        request,
+        context_overrides={
+            "course": course,
+            "outline": outline,
+            "state": state,
+            "locked": locked,
+            "previewing": previewing,
+            "previous_module": previous,
+            "next_module": following,
+            "first_open_module": outline.progress.next_module,
+            "can_complete": learner
+            and module.completion_rule == CompletionRule.MANUAL
+            and not (state and state.done),
+            "reflection_answers": reflection_answers(user=request.user, module=module)
+            if learner
+            else {},
+            "reflection_url": _url(module, request) + "reflection/" if learner else "",
+        },
+    )
+
+
+def complete(request, module):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(_url(module, request))
+    course = course_of_module(module)
+    was_completed = Enrolment.objects.filter(
+        user=request.user, course=course, completed_at__isnull=False
+    ).exists()
+    try:
+        services.module_complete(user=request.user, module=module, via="manual")
+    except services.NotEnrolled as error:
+        messages.error(request, str(error))
+        return redirect(_url(course, request))
+    except services.CourseError as error:
+        messages.error(request, str(error))
+        return redirect(_url(module, request))
+    outline = course_outline(user=request.user, course=course)
+    if outline.is_completed and not was_completed:
+        messages.success(request, _("Module completed – and with it the whole course!"))
+        return redirect(_url(course, request))
+    messages.success(request, _("“%(title)s” is marked as done.") % {"title": module.title})
+    _previous, following = outline.neighbours(module)
+    target = following or outline.progress.next_module
+    return redirect(_url(target, request) if target else _url(course, request))
+
+
+def save_reflection(request, module, block_id):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(_url(module, request))
+    known = {block.id for block in module.body if block.block_type == "reflection"}
+    if block_id not in known:
+        raise Http404
+    url = _url(module, request)
+    try:
+        answer = services.reflection_save(
+            user=request.user,
+            module=module,
+            block_id=block_id,
+            text=request.POST.get("answer", ""),
+        )
+    except services.NotEnrolled as error:
+        messages.error(request, str(error))
+        return redirect(_url(course_of_module(module), request))
+    except services.CourseError as error:
+        messages.error(request, str(error))
+    else:
+        if answer is None:
+            messages.success(request, _("Your answer was removed."))
+        else:
+            messages.success(request, _("Your answer is saved. Only you can see it."))
+    return redirect(f"{url}#reflection-{block_id}-title")
