@@ -7,6 +7,7 @@ SEEDERS = [
     "organisations.demo.seed",
     "accounts.demo.seed",
     "home.demo.seed",
+    "courses.demo.seed",
     "certificates.demo.seed",
     "reports.demo.seed",
 ]

@@ -1,0 +1,194 @@
+"""Demo courses: the catalogue, the main course „Berufsrückkehr begleiten“ with five modules,
+the short course „Stark im Beruf kompakt“, and the demo learners' progress.
+
+Idempotent: pages are found by slug and only created when missing, so a second run (or a
+trainer's edits in between) is left alone.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils.html import escape, strip_tags
+from wagtail import blocks
+
+from home.models import HomePage
+
+from .demo_content import media as demo_media
+from .demo_content.courses import MAIN, SHORT
+from .demo_content.module_4_beratung import ERSTGESPRAECH
+from .models import (
+    CompletionRule,
+    CourseIndexPage,
+    CoursePage,
+    CourseTargetGroup,
+    Enrolment,
+    EnrolmentMode,
+    ModuleCompletion,
+    ModulePage,
+)
+from .services import enrolment_create, module_complete
+
+TRAINER = "trainerin@example.org"
+LEARNER = "lernende@example.org"  # partial progress in the main course
+GRADUATE = "lernender2@example.org"  # has completed the short course
+LEARNER_COMPLETED_MODULES = 2
+
+
+def seed(stdout):
+    catalogue = ensure_catalogue()
+    media = ensure_media()
+    main = ensure_course(catalogue, MAIN, media, cover_colour="#2f5d8a")
+    short = ensure_course(catalogue, SHORT, media, cover_colour="#2e6b4f")
+    ensure_progress(main, short)
+    stdout.write(
+        f"  Fortbildungen: „{main.title}“ ({main.modules().count()} Module), "
+        f"„{short.title}“ ({short.modules().count()} Module)"
+    )
+
+
+def ensure_catalogue():
+    catalogue = CourseIndexPage.objects.first()
+    if catalogue is None:
+        catalogue = CourseIndexPage(
+            title="Fortbildungen",
+            slug="fortbildungen",
+            intro="<p>Online-Fortbildungen für Fachkräfte aus Jugendhilfe, Agentur für Arbeit, "
+            "Jobcenter und Familienzentren.</p>",
+        )
+        HomePage.objects.first().add_child(instance=catalogue)
+        catalogue.save_revision().publish()
+    return catalogue
+
+
+def ensure_media():
+    return {
+        "responsibilities": demo_media.ensure_image(
+            "Schaubild: Wer ist zuständig? (SGB II, III, VIII)",
+            "schaubild-zustaendigkeiten.png",
+            demo_media.draw_responsibilities,
+        ),
+        "network": demo_media.ensure_image(
+            "Schaubild: Das Netzwerk einer Kontaktstelle",
+            "schaubild-netzwerk.png",
+            demo_media.draw_network,
+        ),
+        "checklist_pdf": demo_media.ensure_document(
+            "Checkliste Erstgespräch Berufsrückkehr",
+            "checkliste-erstgespraech.pdf",
+            lambda: demo_media.render_checklist_pdf(ERSTGESPRAECH),
+        ),
+        "video_url": demo_media.ensure_video_embed(_video_widths()),
+        "video_title": demo_media.VIDEO_TITLE,
+    }
+
+
+def _body_block():
+    return ModulePage._meta.get_field("body").stream_block
+
+
+def _video_widths():
+    # The embed lookup hashes the URL with the block's max width: cover every width asked for.
+    video = _body_block().child_blocks.get("video")
+    embed = getattr(video, "child_blocks", {}).get("video") if video else None
+    widths = {None, getattr(getattr(embed, "meta", None), "max_width", None)}
+    return sorted(widths, key=lambda width: width or 0)
+
+
+def ensure_course(catalogue, content, media, *, cover_colour):
+    course = CoursePage.objects.filter(slug=content["slug"]).first()
+    if course is None:
+        title, subtitle = content["cover"]
+        cover = demo_media.ensure_image(
+            f"Titelbild: {title}",
+            f"titelbild-{content['slug']}.png",
+            lambda: demo_media.draw_cover(title, subtitle, cover_colour),
+        )
+        course = CoursePage(
+            title=content["title"],
+            slug=content["slug"],
+            summary=content["summary"],
+            description=content["description"],
+            learning_objectives=content["learning_objectives"],
+            cover_image=cover,
+            cover_image_alt=content["cover_alt"],
+            enrolment_mode=EnrolmentMode.OPEN,
+            sequential=False,
+        )
+        course.target_groups = [CourseTargetGroup(kind=kind) for kind in content["target_groups"]]
+        course.topics.add(*content["topics"])
+        trainer = get_user_model().objects.filter(email=TRAINER).first()
+        if trainer is not None:
+            course.responsible_trainers = [trainer]
+        catalogue.add_child(instance=course)
+        course.save_revision().publish()
+    for module_content in content["modules"]:
+        ensure_module(course, module_content, media)
+    return course
+
+
+def ensure_module(course, content, media):
+    module = ModulePage.objects.child_of(course).filter(slug=content.SLUG).first()
+    if module is not None:
+        return module
+    module = ModulePage(
+        title=content.TITLE,
+        slug=content.SLUG,
+        intro=content.INTRO,
+        estimated_minutes=content.MINUTES,
+        units=Decimal(content.UNITS),
+        completion_rule=CompletionRule.MANUAL,
+        body=fit_to_blocks(content.body(media)),
+    )
+    course.add_child(instance=module)
+    module.save_revision().publish()
+    return module
+
+
+def fit_to_blocks(body):
+    """Write each text the way its block stores it: HTML for rich-text fields, plain text
+    otherwise. The course texts give plain text for short fields and HTML for long ones."""
+    stream = _body_block()
+    return [
+        {"type": item["type"], "value": _fit(stream.child_blocks[item["type"]], item["value"])}
+        for item in body
+        if item["type"] in stream.child_blocks
+    ]
+
+
+def _fit(block, value):
+    if isinstance(block, blocks.StructBlock) and isinstance(value, dict):
+        return {
+            name: _fit(block.child_blocks[name], field_value)
+            if name in block.child_blocks
+            else field_value
+            for name, field_value in value.items()
+        }
+    if isinstance(block, blocks.ListBlock) and isinstance(value, list):
+        return [_fit(block.child_block, item) for item in value]
+    if isinstance(block, blocks.RichTextBlock) and isinstance(value, str):
+        if value.lstrip().startswith("<"):
+            return value
+        return "".join(f"<p>{escape(part)}</p>" for part in value.split("\n\n"))
+    plain = isinstance(block, (blocks.CharBlock, blocks.TextBlock))
+    if plain and isinstance(value, str) and value.lstrip().startswith("<"):
+        return strip_tags(value.replace("</p>", "</p>\n\n")).strip()
+    return value
+
+
+def ensure_progress(main, short):
+    """Ayşe Yıldız has completed the first two modules of the main course; Jonas Becker has
+    completed the short course. Only for new enrolments, so real progress is never undone."""
+    if not getattr(settings, "KOFO_DEMO_ACCOUNTS", False):
+        return
+    User = get_user_model()
+    learner = User.objects.filter(email=LEARNER).first()
+    if learner is not None and not Enrolment.objects.filter(user=learner, course=main).exists():
+        enrolment_create(user=learner, course=main)
+        for module in list(main.modules())[:LEARNER_COMPLETED_MODULES]:
+            module_complete(user=learner, module=module, via=ModuleCompletion.Via.MANUAL)
+    graduate = User.objects.filter(email=GRADUATE).first()
+    if graduate is not None and not Enrolment.objects.filter(user=graduate, course=short).exists():
+        enrolment_create(user=graduate, course=short)
+        for module in short.modules():
+            module_complete(user=graduate, module=module, via=ModuleCompletion.Via.MANUAL)

@@ -1,0 +1,1 @@
+"""Texts and generated media of the German demo courses (seeded by ``courses.demo``)."""
