@@ -19,6 +19,17 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            # home may read from every app; courses knows nothing about home.
+            from courses.models import CourseIndexPage
+            from courses.selectors import dashboard
+
+            context["dashboard"] = dashboard(user=request.user)
+            context["catalogue"] = CourseIndexPage.objects.live().first()
+        return context
+
 
 class ContentPage(Page):
     """A plain editable page: Impressum, Datenschutz, Erklärung zur Barrierefreiheit, …"""

@@ -25,3 +25,22 @@ def lookup(mapping, key):
     if not mapping:
         return None
     return mapping.get(key)
+
+
+CATALOGUE_URL_CACHE_KEY = "courses:catalogue_url"
+
+
+@register.simple_tag(takes_context=True)
+def catalogue_url(context):
+    """The catalogue's URL for the main navigation, cached: the header is on every page and
+    should not cost a query each time (receivers clear the cache when the catalogue changes)."""
+    from django.core.cache import cache
+
+    from ..models import CourseIndexPage
+
+    url = cache.get(CATALOGUE_URL_CACHE_KEY)
+    if url is None:
+        catalogue = CourseIndexPage.objects.live().public().first()
+        url = (catalogue.get_url(context.get("request")) or "") if catalogue else ""
+        cache.set(CATALOGUE_URL_CACHE_KEY, url, 3600)
+    return url

@@ -1,0 +1,110 @@
+"""Enrolments in the Wagtail admin: administrators assign courses with a due date.
+
+Registration lives in wagtail_hooks. Saving goes through ``services.enrolment_create`` so an
+assignment follows the same rules as every other enrolment (idempotent, reactivates).
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from . import services
+from .models import CoursePage, Enrolment
+
+
+class EnrolmentPermissionPolicy(ModelPermissionPolicy):
+    """Enrolments are never deleted by hand: they carry progress and certificates."""
+
+    def user_has_permission(self, user, action):
+        if action == "delete":
+            return False
+        return super().user_has_permission(user, action)
+
+
+class EnrolmentForm(forms.ModelForm):
+    def validate_unique(self):
+        # An existing enrolment is updated (due date, reactivated) by the service instead.
+        pass
+
+
+class EnrolmentFilterSet(WagtailFilterSet):
+    course = django_filters.ModelChoiceFilter(
+        label=_("course"), queryset=CoursePage.objects.order_by("title")
+    )
+    completed = django_filters.BooleanFilter(
+        label=_("completed"), field_name="completed_at", lookup_expr="isnull", exclude=True
+    )
+    is_active = django_filters.BooleanFilter(label=_("active"))
+
+    class Meta:
+        model = Enrolment
+        fields = ["course", "completed", "is_active"]
+
+
+class _SavesThroughService:
+    """Create and edit both call ``enrolment_create`` with the admin as ``assigned_by``."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        instance = self.form.instance
+        return services.enrolment_create(
+            user=data.get("user") or instance.user,
+            course=data.get("course") or instance.course,
+            assigned_by=self.request.user,
+            due_date=data.get("due_date"),
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.CourseError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+
+
+class EnrolmentCreateView(_SavesThroughService, generic.CreateView):
+    pass
+
+
+class EnrolmentEditView(_SavesThroughService, generic.EditView):
+    pass
+
+
+class EnrolmentIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "course", "assigned_by")
+
+
+class EnrolmentViewSet(ModelViewSet):
+    model = Enrolment
+    icon = "group"
+    menu_label = _("Enrolments")
+    menu_order = 440
+    add_to_admin_menu = True
+    url_prefix = "teilnahmen"
+    index_view_class = EnrolmentIndexView
+    add_view_class = EnrolmentCreateView
+    edit_view_class = EnrolmentEditView
+    filterset_class = EnrolmentFilterSet
+    search_fields = ["user__email", "user__last_name", "user__first_name", "course__title"]
+    search_backend_name = None
+    ordering = ["-enrolled_at"]
+    list_display = [
+        Column("user", label=_("person")),
+        Column("course", label=_("course")),
+        DateColumn("due_date", label=_("due date")),
+        DateColumn("completed_at", label=_("completed at")),
+        BooleanColumn("is_active", label=_("active")),
+        Column("assigned_by", label=_("assigned by")),
+    ]
+    list_export = ["user", "course", "due_date", "enrolled_at", "completed_at", "is_active"]
+    export_filename = "teilnahmen"
+
+    def get_form_class(self, for_update=False):
+        fields = ["due_date"] if for_update else ["user", "course", "due_date"]
+        return forms.modelform_factory(Enrolment, form=EnrolmentForm, fields=fields)
