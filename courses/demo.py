@@ -40,10 +40,11 @@ def seed(stdout):
     media = ensure_media()
     main = ensure_course(catalogue, MAIN, media, cover_colour="#2f5d8a")
     short = ensure_course(catalogue, SHORT, media, cover_colour="#2e6b4f")
+    quizzes = ensure_quizzes(main, MAIN["modules"])
     ensure_progress(main, short)
     stdout.write(
         f"  Fortbildungen: „{main.title}“ ({main.modules().count()} Module), "
-        f"„{short.title}“ ({short.modules().count()} Module)"
+        f"„{short.title}“ ({short.modules().count()} Module), {quizzes} Lernkontrollen"
     )
 
 
@@ -174,6 +175,36 @@ def _fit(block, value):
     if plain and isinstance(value, str) and value.lstrip().startswith("<"):
         return strip_tags(value.replace("</p>", "</p>\n\n")).strip()
     return value
+
+
+def ensure_quizzes(course, module_contents):
+    """Each module's Lernkontrolle, published. Once modules can carry a quiz, it is linked to
+    its module, and where the module text says so, passing it completes the module."""
+    from quizzes.demo import ensure_quiz
+
+    can_link = any(field.name == "quiz" for field in ModulePage._meta.get_fields())
+    count = 0
+    for content in module_contents:
+        if not hasattr(content, "QUIZ"):
+            continue
+        quiz, _created = ensure_quiz(content.QUIZ)
+        count += 1
+        if can_link:
+            link_quiz(course, content, quiz)
+    return count
+
+
+def link_quiz(course, content, quiz):
+    module = ModulePage.objects.child_of(course).filter(slug=content.SLUG).first()
+    # Never override a trainer: only modules nobody has edited since the seed get linked.
+    if module is None or module.quiz_id is not None:
+        return
+    if module.revisions.filter(user__isnull=False).exists():
+        return
+    module.quiz = quiz
+    if getattr(content, "QUIZ_COMPLETES_MODULE", False):
+        module.completion_rule = CompletionRule.QUIZ
+    module.save_revision().publish()
 
 
 def ensure_progress(main, short):

@@ -1,5 +1,9 @@
 """Modul 1: Zielgruppe und Lebenslagen."""
 
+from quizzes.demo import multiple, numeric, short, single, true_false
+
+from .quiz_categories import KNOWLEDGE, PRACTICE
+
 TITLE = "Zielgruppe und Lebenslagen"
 SLUG = "zielgruppe-und-lebenslagen"
 UNITS = "1.5"
@@ -144,3 +148,73 @@ def body(media):
             },
         },
     ]
+
+
+# The module's Lernkontrolle (see quizzes.demo.ensure_quiz).
+# For practice only: the learner marks the module as done (so the demo learner's manual
+# completion of this module stays valid).
+QUIZ_COMPLETES_MODULE = False
+QUIZ = {
+    "title": "Lernkontrolle: Zielgruppe und Lebenslagen",
+    "questions": [
+        single(
+            "Welches Problem müssen fast alle Berufsrückkehrerinnen beim Einstieg "
+            "gleichzeitig lösen?",
+            "Die Kinderbetreuung",
+            [
+                "Die Anerkennung eines ausländischen Abschlusses",
+                "Den Führerschein",
+                "Einen Umzug in eine andere Stadt",
+            ],
+            "Fast alle müssen mit dem Berufseinstieg zugleich die Kinderbetreuung lösen; "
+            "die anderen Punkte betreffen nur einen Teil der Frauen.",
+            KNOWLEDGE,
+        ),
+        true_false(
+            "Unter den potenziellen Berufsrückkehrerinnen sind nur Frauen mit "
+            "abgeschlossener Berufsausbildung.",
+            False,
+            "Die Gruppe ist vielfältig: Frauen mit und ohne Ausbildung, mit und ohne "
+            "Zuwanderungsgeschichte.",
+            KNOWLEDGE,
+        ),
+        multiple(
+            "Welche Hürden werden beim Wiedereinstieg häufig genannt? (Mehrere Antworten "
+            "sind richtig.)",
+            [
+                "Fehlende Betreuung zu Randzeiten",
+                "Unsicherheit über Zuständigkeiten",
+                "Nicht anerkannte Qualifikationen",
+            ],
+            ["Zu viele Stellenangebote für Teilzeit"],
+            "Randzeiten, unklare Zuständigkeiten und nicht anerkannte Abschlüsse gehören zu "
+            "den typischen Hürden.",
+            KNOWLEDGE,
+        ),
+        short(
+            "Wie heißt die Einrichtung, die neben der Kita auch soziale Unterstützung für "
+            "Familien im Stadtteil anbietet? (ein Wort)",
+            ["Familienzentrum", "Familienzentren", "das Familienzentrum"],
+            "Familienzentren eignen sich besonders für erste, niedrigschwellige Beratungsangebote.",
+            KNOWLEDGE,
+        ),
+        numeric(
+            "In welchem Paragrafen des SGB III sind Berufsrückkehrende definiert? (Nur die Zahl)",
+            "20",
+            "§ 20 SGB III beschreibt Berufsrückkehrende.",
+            category=KNOWLEDGE,
+        ),
+        single(
+            "Frau K. äußert ihren Berufswunsch im Elterncafé des Familienzentrums. Was ist "
+            "der beste nächste Schritt der Leiterin?",
+            "Mit Frau K. klären, welche Stellen helfen, und den Kontakt anbahnen",
+            [
+                "Frau K. raten, erst einmal abzuwarten, bis das jüngere Kind in der Schule ist",
+                "Selbst über die Anerkennung des Abschlusses entscheiden",
+                "Das Jobcenter ohne Wissen von Frau K. informieren",
+            ],
+            "Gute Verweisberatung bahnt den Kontakt mit Einverständnis der Ratsuchenden an.",
+            PRACTICE,
+        ),
+    ],
+}

@@ -1,5 +1,7 @@
 """Modul 2: Rechtliche Rahmen und Zuständigkeiten (SGB II, SGB III, SGB VIII)."""
 
+from quizzes.demo import multiple, numeric, short, single, true_false
+
 TITLE = "Rechtliche Rahmen und Zuständigkeiten"
 SLUG = "rechtliche-rahmen-und-zustaendigkeiten"
 UNITS = "2.0"
@@ -189,3 +191,87 @@ def body(media):
             },
         },
     ]
+
+
+# The module's Lernkontrolle (see quizzes.demo.ensure_quiz).
+# For practice only: the learner marks the module as done (so the demo learner's manual
+# completion of this module stays valid).
+QUIZ_COMPLETES_MODULE = False
+QUIZ = {
+    "title": "Lernkontrolle: Rechtliche Rahmen und Zuständigkeiten",
+    "questions": [
+        single(
+            "Welche Stelle ist für die Grundsicherung für Arbeitsuchende (SGB II) zuständig?",
+            "Das Jobcenter",
+            ["Das Jugendamt", "Die Familienkasse", "Das Standesamt"],
+            "Das Jobcenter setzt das SGB II um – als gemeinsame Einrichtung oder als "
+            "zugelassener kommunaler Träger.",
+            "SGB II",
+        ),
+        multiple(
+            "Welche Leistungen nennt § 16a SGB II als kommunale Eingliederungsleistungen?",
+            [
+                "Betreuung minderjähriger oder behinderter Kinder",
+                "Schuldnerberatung",
+                "Psychosoziale Betreuung",
+                "Suchtberatung",
+            ],
+            ["Arbeitslosengeld", "Elterngeld"],
+            "§ 16a SGB II nennt Kinderbetreuung und häusliche Pflege von Angehörigen, "
+            "Schuldnerberatung, psychosoziale Betreuung und Suchtberatung.",
+            "SGB II",
+        ),
+        true_false(
+            "Die Agentur für Arbeit berät auch Berufsrückkehrende, die keine Geldleistung "
+            "beziehen.",
+            True,
+            "Beratung und Vermittlung nach dem SGB III stehen allen offen, nicht nur "
+            "Leistungsbeziehenden.",
+            "SGB III",
+        ),
+        single(
+            "Wer ist in Agenturen für Arbeit und Jobcentern Ansprechperson für den "
+            "Wiedereinstieg und die Vereinbarkeit von Familie und Beruf?",
+            "Die Beauftragte für Chancengleichheit am Arbeitsmarkt",
+            [
+                "Die Gleichstellungsbeauftragte der Kommune",
+                "Die Datenschutzbeauftragte",
+                "Die Fachberatung Kindertagespflege",
+            ],
+            "Die Beauftragten für Chancengleichheit am Arbeitsmarkt (BCA) sind zentrale "
+            "Ansprechpersonen für Wiedereinstieg und Kooperation.",
+            "SGB III",
+        ),
+        numeric(
+            "Ab welchem vollendeten Lebensjahr hat ein Kind nach § 24 SGB VIII einen "
+            "Anspruch auf Förderung in einer Tageseinrichtung oder in Kindertagespflege?",
+            "1",
+            "Der Anspruch besteht ab dem vollendeten ersten Lebensjahr; ab drei Jahren bis "
+            "zum Schuleintritt auf einen Platz in einer Tageseinrichtung.",
+            category="SGB VIII",
+        ),
+        short(
+            "Welches Buch des Sozialgesetzbuchs regelt die Kinder- und Jugendhilfe? "
+            "(z. B. „SGB II“)",
+            ["SGB VIII", "SGB 8", "VIII", "Achtes Buch", "8"],
+            "Die Kinder- und Jugendhilfe steht im Achten Buch (SGB VIII).",
+            "SGB VIII",
+        ),
+        true_false(
+            "Für eine Fallbesprechung dürfen Sozialdaten ohne Weiteres zwischen Jobcenter "
+            "und Jugendamt ausgetauscht werden.",
+            False,
+            "Das Sozialgeheimnis gilt (§ 35 SGB I, §§ 67 ff. SGB X, § 65 SGB VIII): "
+            "Einwilligung einholen oder anonym beraten.",
+            "Kooperation",
+        ),
+        single(
+            "Welche Vorschrift verpflichtet die Jugendhilfe zur Zusammenarbeit u. a. mit "
+            "den Trägern von Leistungen nach dem SGB II und SGB III?",
+            "§ 81 SGB VIII",
+            ["§ 24 SGB VIII", "§ 16a SGB II", "§ 45 SGB III"],
+            "§ 81 SGB VIII regelt die strukturelle Zusammenarbeit der Jugendhilfe.",
+            "Kooperation",
+        ),
+    ],
+}

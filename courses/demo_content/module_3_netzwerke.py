@@ -1,5 +1,9 @@
 """Modul 3: Netzwerke – „Stark im Beruf“ und Familienzentren als Zugang."""
 
+from quizzes.demo import multiple, numeric, short, single, true_false
+
+from .quiz_categories import KNOWLEDGE, PRACTICE
+
 TITLE = "Netzwerke: „Stark im Beruf“ und Familienzentren"
 SLUG = "netzwerke-stark-im-beruf-und-familienzentren"
 UNITS = "1.5"
@@ -148,3 +152,76 @@ def body(media):
             },
         },
     ]
+
+
+# The module's Lernkontrolle (see quizzes.demo.ensure_quiz).
+# Passing the Lernkontrolle completes the module.
+QUIZ_COMPLETES_MODULE = True
+QUIZ = {
+    "title": "Lernkontrolle: Netzwerke",
+    "questions": [
+        single(
+            "An wen richten sich die „Stark im Beruf“-Kontaktstellen?",
+            "An Mütter mit Migrationshintergrund, die ins Erwerbsleben einsteigen wollen",
+            [
+                "An Arbeitgeber, die Fachkräfte aus dem Ausland anwerben",
+                "An Jugendliche beim Übergang von der Schule in den Beruf",
+                "An Väter in Elternzeit",
+            ],
+            "Die Kontaktstellen unterstützen Mütter mit Migrationshintergrund beim Berufseinstieg.",
+            KNOWLEDGE,
+        ),
+        numeric(
+            "Mit wie vielen weiteren Partnern muss eine Kontaktstelle neben dem Jobcenter "
+            "oder der Agentur für Arbeit mindestens kooperieren?",
+            "2",
+            "Pflicht sind Jobcenter oder Agentur für Arbeit und mindestens zwei weitere Partner.",
+            category=KNOWLEDGE,
+        ),
+        true_false(
+            "Für „Stark im Beruf“-Kontaktstellen ist die Zusammenarbeit mit vorhandenen "
+            "Netzwerken freiwillig.",
+            False,
+            "Die Zusammenarbeit mit vorhandenen Netzwerken und Akteuren ist verbindlich.",
+            KNOWLEDGE,
+        ),
+        multiple(
+            "Welche Regionen waren Projektregionen des IAQ-Projekts mit Familienzentren?",
+            ["Gelsenkirchen", "Kreis Borken", "Rhein-Erft-Kreis"],
+            ["Köln", "Kreis Wesel"],
+            "Projektregionen: Düsseldorf, Gelsenkirchen, Hamm, StädteRegion Aachen, Kreis "
+            "Borken und Rhein-Erft-Kreis.",
+            KNOWLEDGE,
+        ),
+        short(
+            "In welchem Dokument werden die Praxiskonzepte des Projekts gesammelt, damit "
+            "sie landesweit abrufbar sind? (ein Wort)",
+            ["Transferhandbuch", "das Transferhandbuch", "Transfer-Handbuch"],
+            "Die Praxiskonzepte werden in einem Transferhandbuch dokumentiert.",
+            KNOWLEDGE,
+        ),
+        single(
+            "Was beobachtete die Beauftragte für Chancengleichheit des Jobcenters "
+            "Oberhausen in der Kontaktstelle?",
+            "Die Frauen waren offener und sprachen Themen an, die im Büro kaum zur Sprache kämen",
+            [
+                "Die Frauen kamen seltener zu ihren Terminen",
+                "Beratung war dort nur mit Dolmetscherin möglich",
+                "Die Frauen wünschten ausschließlich Minijobs",
+            ],
+            "Ein vertrautes Umfeld schafft Offenheit und Vertrauen.",
+            PRACTICE,
+        ),
+        single(
+            "Wer nimmt an „Kooperativen Fortbildungen“ teil?",
+            "Fachkräfte aus Jugendhilfe, Arbeitsagenturen und Jobcentern gemeinsam",
+            [
+                "Nur Leitungskräfte der Jobcenter",
+                "Eltern aus den Familienzentren",
+                "Ausschließlich Fachkräfte der Jugendhilfe",
+            ],
+            "Kooperative Fortbildungen bringen die Fachkräfte aller Rechtskreise zusammen.",
+            KNOWLEDGE,
+        ),
+    ],
+}

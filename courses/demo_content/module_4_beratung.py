@@ -1,5 +1,9 @@
 """Modul 4: Beratung und Kinderbetreuung."""
 
+from quizzes.demo import multiple, numeric, short, single, true_false
+
+from .quiz_categories import KNOWLEDGE, PRACTICE
+
 TITLE = "Beratung und Kinderbetreuung"
 SLUG = "beratung-und-kinderbetreuung"
 UNITS = "1.5"
@@ -171,3 +175,66 @@ def body(media):
             },
         },
     ]
+
+
+# The module's Lernkontrolle (see quizzes.demo.ensure_quiz).
+# Passing the Lernkontrolle completes the module.
+QUIZ_COMPLETES_MODULE = True
+QUIZ = {
+    "title": "Lernkontrolle: Beratung und Kinderbetreuung",
+    "questions": [
+        single(
+            "Erst die Kinderbetreuung oder erst den Arbeitsplatz suchen – was empfiehlt das Modul?",
+            "Beides parallel, und die beteiligten Stellen wissen früh voneinander",
+            [
+                "Immer zuerst den Arbeitsplatz",
+                "Immer zuerst die Kinderbetreuung",
+                "Das entscheidet allein das Jobcenter",
+            ],
+            "Ohne Job fehlt oft der Nachweis für den Betreuungsumfang, ohne Betreuung kann "
+            "keine Stelle angetreten werden – deshalb parallel.",
+            PRACTICE,
+        ),
+        short(
+            "Wie nennt man Kinderbetreuung früh morgens, abends oder am Wochenende? (ein Wort)",
+            ["Randzeitenbetreuung", "Randzeitbetreuung", "Randzeiten-Betreuung"],
+            "Randzeitenbetreuung brauchen besonders Mütter im Schichtdienst.",
+            KNOWLEDGE,
+        ),
+        numeric(
+            "Frau D.s Frühschicht beginnt um 6:00 Uhr, die Kita öffnet um 7:30 Uhr. Wie "
+            "viele Stunden Betreuung müssen (ohne Wegezeit) überbrückt werden? "
+            "(z. B. 2,5)",
+            "1.5",
+            "Von 6:00 bis 7:30 Uhr sind es 1,5 Stunden.",
+            tolerance="0.01",
+            category=PRACTICE,
+        ),
+        multiple(
+            "Was gehört zu guter Verweisberatung?",
+            [
+                "Erklären, warum eine andere Stelle zuständig ist",
+                "Eine konkrete Ansprechperson nennen",
+                "Den Kontakt mit Einverständnis anbahnen",
+            ],
+            ["Der Ratsuchenden eine Leistung der anderen Stelle zusagen"],
+            "Zusagen über Leistungen anderer Stellen sind zu vermeiden.",
+            PRACTICE,
+        ),
+        true_false(
+            "Ergänzende Kindertagespflege kann Betreuungszeiten abdecken, die die Kita "
+            "nicht anbietet.",
+            True,
+            "Kindertagespflege eignet sich oft für Randzeiten; Auskunft gibt das Jugendamt.",
+            KNOWLEDGE,
+        ),
+        single(
+            "Welche Stelle ist die richtige Ansprechpartnerin für einen Platz in der "
+            "Kindertagespflege?",
+            "Das Jugendamt",
+            ["Die Agentur für Arbeit", "Die Krankenkasse", "Das Finanzamt"],
+            "Kindertagesbetreuung ist Aufgabe der Jugendhilfe (SGB VIII).",
+            KNOWLEDGE,
+        ),
+    ],
+}

@@ -1,5 +1,9 @@
 """Modul 5: Transfer in die Praxis."""
 
+from quizzes.demo import essay, multiple, numeric, short, single, true_false
+
+from .quiz_categories import KNOWLEDGE, PRACTICE
+
 TITLE = "Transfer in die Praxis"
 SLUG = "transfer-in-die-praxis"
 UNITS = "1.5"
@@ -127,3 +131,65 @@ def body(media):
             },
         },
     ]
+
+
+# The module's Lernkontrolle (see quizzes.demo.ensure_quiz).
+# Passing the Lernkontrolle completes the module.
+QUIZ_COMPLETES_MODULE = True
+QUIZ = {
+    "title": "Lernkontrolle: Transfer in die Praxis",
+    "questions": [
+        multiple(
+            "Was gehört in eine Kooperationsvereinbarung?",
+            [
+                "Feste Ansprechpersonen und Vertretungen",
+                "Wege der Verweisung und Rückmeldung",
+                "Regeln zum Datenschutz",
+            ],
+            ["Namen der beratenen Familien"],
+            "Eine Kooperationsvereinbarung regelt Strukturen, keine Einzelfälle.",
+            PRACTICE,
+        ),
+        short(
+            "Wie heißt die Besprechung, in der Fachkräfte mehrerer Stellen gemeinsam über "
+            "eine Familie beraten? (ein Wort)",
+            ["Fallkonferenz", "Fallbesprechung", "die Fallkonferenz"],
+            "In der Fallkonferenz werden Schritte mit Zuständigkeit und Frist vereinbart.",
+            KNOWLEDGE,
+        ),
+        true_false(
+            "Eine Fallkonferenz mit personenbezogenen Daten setzt die Einwilligung der "
+            "Ratsuchenden voraus; sonst wird anonym beraten.",
+            True,
+            "Einwilligung oder Anonymisierung schützt das Sozialgeheimnis.",
+            KNOWLEDGE,
+        ),
+        single(
+            "Warum sollten die Leitungen die Kooperationsvereinbarung unterschreiben?",
+            "Damit die Zusammenarbeit auch einen Personalwechsel überdauert",
+            [
+                "Damit Fachkräfte keine eigenen Entscheidungen mehr treffen",
+                "Weil sonst keine Förderung möglich ist",
+                "Damit Ratsuchende keine Einwilligung mehr brauchen",
+            ],
+            "Die Unterschrift der Leitungen macht die Kooperation verbindlich.",
+            PRACTICE,
+        ),
+        numeric(
+            "Für wie viele Wochen sollen Sie Ihre nächsten Schritte konkret planen?",
+            "4",
+            "Das Modul empfiehlt einen Plan für die nächsten vier Wochen.",
+            category=PRACTICE,
+        ),
+        essay(
+            "Beschreiben Sie in fünf bis zehn Sätzen einen ersten Schritt, mit dem Sie die "
+            "Zusammenarbeit mit Jobcenter, Agentur für Arbeit oder Jugendhilfe in Ihrer "
+            "Region stärken: wen Sie ansprechen, welches Angebot Sie gemeinsam "
+            "ausprobieren und woran Sie erkennen, dass es wirkt.",
+            "Eine gute Antwort nennt eine konkrete Person oder Stelle, ein gemeinsames "
+            "Angebot, einen Termin und ein Kriterium für den Erfolg. Ihre Trainerin "
+            "bewertet die Antwort und gibt Ihnen eine Rückmeldung.",
+            PRACTICE,
+        ),
+    ],
+}

@@ -165,3 +165,51 @@ def test_module_pages_render_every_block_for_the_learner(demo, client):
 def test_course_pages_render_for_visitors(demo, client, slug):
     response = client.get(CoursePage.objects.get(slug=slug).url)
     assert response.status_code == 200
+
+
+def test_every_main_module_has_a_published_lernkontrolle(demo):
+    from quizzes.models import Quiz
+
+    course = CoursePage.objects.get(slug=MAIN)
+    quizzes = {quiz.title: quiz for quiz in Quiz.objects.prefetch_related("questions__choices")}
+    kinds = set()
+    for module in course.modules():
+        quiz = quizzes[f"Lernkontrolle: {module.title.split(':')[0]}"]
+        assert quiz.live and quiz.live_revision_id is not None
+        questions = list(quiz.questions.all())
+        assert 5 <= len(questions) <= 10, quiz.title
+        kinds |= {question.kind for question in questions}
+        for question in questions:
+            correct = [choice for choice in question.choices.all() if choice.is_correct]
+            if question.kind in ("single", "true_false"):
+                assert len(correct) == 1, question
+            if question.kind == "true_false":
+                assert question.choices.count() == 2
+            if question.kind == "multiple":
+                assert correct and len(correct) < question.choices.count()
+            if question.kind == "short_text":
+                assert question.accepted_answer_list()
+            if question.kind == "numeric":
+                assert question.numeric_answer is not None
+    assert kinds == {"single", "true_false", "multiple", "short_text", "numeric", "essay"}
+    essays = [q for quiz in quizzes.values() for q in quiz.questions.all() if q.kind == "essay"]
+    assert len(essays) == 1
+
+
+def test_a_learner_passes_a_demo_lernkontrolle_with_the_right_answers(demo):
+    from quizzes.models import Quiz
+    from quizzes.services import attempt_save_answer, attempt_start, attempt_submit
+
+    quiz = Quiz.objects.get(title="Lernkontrolle: Beratung und Kinderbetreuung")
+    attempt = attempt_start(quiz=quiz, user=user("lernender2@example.org"))
+    for position, question in enumerate(attempt.questions):
+        if question["kind"] == "short_text":
+            answer = f"  {question['accepted_answers'][0].upper()} "
+        elif question["kind"] == "numeric":
+            answer = "1,5"  # German notation, as a learner types it
+        else:
+            answer = [choice["id"] for choice in question["choices"] if choice["is_correct"]]
+        attempt_save_answer(attempt=attempt, question=position, answer=answer)
+    attempt_submit(attempt=attempt)
+    attempt.refresh_from_db()
+    assert attempt.passed and attempt.percent == 100
