@@ -2,6 +2,7 @@
 diagrams and covers drawn with Pillow, a PDF checklist rendered with xhtml2pdf, and the
 embed row of the demo video with offline HTML (so Wagtail never asks YouTube for it)."""
 
+import base64
 import io
 import math
 
@@ -178,7 +179,7 @@ CHECKLIST_HTML = """<html><head><meta charset="utf-8"><style>
 body {{ font-family: Helvetica; font-size: 11pt; color: #1f2a44; }}
 h1 {{ font-size: 18pt; margin-bottom: 4pt; }} h2 {{ font-size: 13pt; margin-top: 12pt; }}
 td {{ padding: 3pt; vertical-align: top; }}
-td.box {{ width: 14pt; border: 1pt solid #1f2a44; }} .note {{ font-size: 9pt; color: #444444; }}
+td.box {{ width: 16pt; padding-top: 4pt; }} .note {{ font-size: 9pt; color: #444444; }}
 </style></head><body>
 <h1>Checkliste Erstgespräch Berufsrückkehr</h1>
 <p class="note">KoFo – Kooperative Fortbildung · Arbeitshilfe zum Modul „Beratung und
@@ -189,11 +190,22 @@ zuständigen Stellen (Jobcenter, Agentur für Arbeit, Jugendamt).</p>
 </body></html>"""
 
 
+def _tick_box_data_uri():
+    # An empty box drawn as an image: the PDF base fonts have no ballot-box glyph.
+    image = PILImage.new("RGB", (40, 40), "#ffffff")
+    ImageDraw.Draw(image).rectangle((2, 2, 37, 37), outline=INK, width=3)
+    return "data:image/png;base64," + base64.b64encode(_png(image)).decode("ascii")
+
+
 def render_checklist_pdf(sections):
     """``sections`` is a list of (heading, [items]); returns PDF bytes."""
+    box = _tick_box_data_uri()
     parts = []
     for heading, items in sections:
-        rows = "".join(f'<tr><td class="box"></td><td>{item}</td></tr>' for item in items)
+        rows = "".join(
+            f'<tr><td class="box"><img src="{box}" width="10" height="10"></td><td>{item}</td></tr>'
+            for item in items
+        )
         parts.append(f"<h2>{heading}</h2><table>{rows}</table>")
     output = io.BytesIO()
     result = pisa.CreatePDF(

@@ -143,7 +143,7 @@ def body(media):
                 ),
                 "hint": (
                     "Trennen Sie beim Notieren zwischen dem, was die Person gesagt hat, und "
-                    "Ihrer eigenen Einschätzung. Ihre Antwort sehen nur Sie."
+                    "Ihrer eigenen Einschätzung."
                 ),
             },
         },
