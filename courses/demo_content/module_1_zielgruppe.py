@@ -25,9 +25,9 @@ def body(media):
                 "Menschen, die ihre Erwerbstätigkeit wegen der Betreuung und Erziehung von "
                 "Kindern oder der Pflege von Angehörigen unterbrochen haben und in angemessener "
                 "Zeit wieder erwerbstätig sein wollen (§ 20 SGB III). In der Praxis sind es ganz "
-                "überwiegend Frauen. Die Gruppe ist sehr vielfältig: Unter den potenziellen "
-                "Berufsrückkehrerinnen sind Frauen mit und ohne Ausbildung, mit und ohne "
-                "Zuwanderungsgeschichte.</p>"
+                "überwiegend Frauen, und sie unterscheiden sich stark: Manche haben eine "
+                "Ausbildung oder ein Studium, andere keinen Abschluss; manche sind hier "
+                "aufgewachsen, andere haben eine Zuwanderungsgeschichte.</p>"
                 "<p>Eines verbindet fast alle: Wer in den Beruf einsteigt, muss gleichzeitig die "
                 "<strong>Kinderbetreuung</strong> lösen. Beratung, die diese Frage ausklammert, "
                 "geht an der Lebenswirklichkeit der Familien vorbei.</p>"
@@ -105,10 +105,11 @@ def body(media):
                 "<p>Viele Mütter suchen nicht von sich aus das Jobcenter oder die Agentur für "
                 "Arbeit auf. Sie sind aber an Orten, die sie wegen ihrer Kinder ohnehin "
                 "besuchen: in der Kita, im <strong>Familienzentrum</strong>, in Elterncafés "
-                "und Elternkursen, in Migrantenorganisationen. Familienzentren bieten neben der "
-                "Kita auch soziale Unterstützung für Familien im Stadtteil an und eignen sich "
-                "deshalb besonders gut für erste, <strong>niedrigschwellige</strong> "
-                "Beratungsangebote.</p>"
+                "und Elternkursen, in Migrantenorganisationen. Familienzentren verbinden die "
+                "Kita mit Beratung und Unterstützung für Familien im Stadtteil; viele Mütter "
+                "kennen und vertrauen ihnen. Dort lassen sich erste, "
+                "<strong>niedrigschwellige</strong> Gespräche über den Wiedereinstieg gut "
+                "anbieten.</p>"
             ),
         },
         {

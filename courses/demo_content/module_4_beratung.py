@@ -84,10 +84,10 @@ def body(media):
         {
             "type": "text",
             "value": (
-                "<p>Berufstätige Mütter brauchen häufig eine <strong>Randzeitenbetreuung</strong>: "
-                "vor Öffnung und nach Schließung der Kita, am Wochenende oder in den Ferien – "
-                "etwa im Einzelhandel, in der Pflege oder in der Gastronomie. Mögliche "
-                "Bausteine sind:</p>"
+                "<p>Wer im Einzelhandel, in der Pflege oder in der Gastronomie arbeitet, braucht "
+                "oft Betreuung außerhalb der Kita-Öffnungszeiten: früh am Morgen, am Abend, am "
+                "Wochenende oder in den Ferien. Für diese <strong>Randzeitenbetreuung</strong> "
+                "gibt es mehrere Bausteine:</p>"
                 "<ul>"
                 "<li>ergänzende <strong>Kindertagespflege</strong>, die die Kita-Zeiten "
                 "verlängert (Auskunft gibt das Jugendamt),</li>"

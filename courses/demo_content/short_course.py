@@ -10,10 +10,10 @@ def _kontaktstellen_body(media):
             "type": "text",
             "value": (
                 "<p>Die „Stark im Beruf“-Kontaktstellen sind Anlaufstellen für Mütter mit "
-                "Migrationshintergrund, die in Deutschland arbeiten wollen. Sie haben den "
-                "Überblick über Fördermöglichkeiten, den regionalen Arbeitsmarkt und Wege in "
-                "den Job – und sie sind vernetzt: mit Arbeitsverwaltung, Wirtschaft, "
-                "Bildungseinrichtungen und Migrantenorganisationen.</p>"
+                "Migrationshintergrund, die in Deutschland arbeiten wollen. Sie kennen "
+                "Förderangebote, den regionalen Arbeitsmarkt und Einstiegswege – und sie sind "
+                "vernetzt: mit Arbeitsverwaltung, Unternehmen, Bildungseinrichtungen und "
+                "Migrantenorganisationen.</p>"
             ),
         },
         {
