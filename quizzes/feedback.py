@@ -120,7 +120,8 @@ class AttemptFeedbackMixin:
                 {"name": question.get("category"), "score": Decimal(0), "max_score": Decimal(0)},
             )
             response = by_position.get(position)
-            row["score"] += (response.points if response and response.points else 0) or 0
+            if response is not None and response.points is not None:
+                row["score"] += response.points
             row["max_score"] += Decimal(question["points"])
         for row in rows.values():
             row["percent"] = scoring.percent_of(row["score"], row["max_score"])

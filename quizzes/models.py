@@ -6,6 +6,7 @@ changes a past result; ``Response`` rows point into that snapshot by ``position`
 """
 
 import uuid
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -22,6 +23,9 @@ from wagtail.images import get_image_model_string
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 
 from .feedback import AttemptFeedbackMixin
+
+# Answers that arrive this long after the deadline still count (network, a slow click).
+DEADLINE_GRACE = timedelta(seconds=10)
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
 
@@ -301,6 +305,10 @@ class Attempt(AttemptFeedbackMixin, models.Model):
     @property
     def passed(self):
         return self.status == AttemptStatus.PASSED
+
+    def is_overdue(self, now):
+        """Open past its deadline plus grace: the next touch submits it with what was saved."""
+        return self.is_open and self.deadline is not None and now > self.deadline + DEADLINE_GRACE
 
     @property
     def questions(self):

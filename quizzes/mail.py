@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+# The learner UI's result page; the mail falls back to the site's start page without it.
+RESULT_URL_NAME = "quizzes:result"
+
+
+def _site_url():
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+
+
+def result_url(attempt):
+    try:
+        path = reverse(RESULT_URL_NAME, kwargs={"public_id": attempt.public_id})
+    except NoReverseMatch:
+        path = "/"
+    return _site_url() + path
+
+
+def attempt_marked_mail_send(*, attempt):
+    """The marked result: score, passed or not, and a link to the feedback."""
+    context = {"attempt": attempt, "result_url": result_url(attempt)}
+    with translation.override("de"):
+        subject = _("Your Lernkontrolle has been marked")
+        body = render_to_string("quizzes/email/attempt_marked.txt", context)
+    send_mail(subject, body, None, [attempt.user.email])

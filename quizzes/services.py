@@ -1,0 +1,365 @@
+"""Every write with a rule: starting, answering, submitting and marking attempts.
+
+All functions are keyword-only, run in ``transaction.atomic`` and raise ``QuizError`` (or a
+subclass) with a German message for the learner. Each takes a row lock on the attempt (or the
+person, when starting) so parallel requests cannot break the limits; the conditional unique
+constraint "one open attempt per person and quiz" backs the lock up.
+"""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from . import scoring
+from .models import Attempt, AttemptStatus, FeedbackMode, Quiz, Response
+from .signals import attempt_passed
+from .snapshot import build_snapshot, draw, pool_queryset
+
+
+class QuizError(Exception):
+    """A rule refused the action; ``str(error)`` is the message for the person."""
+
+
+class InvalidAnswer(QuizError):
+    """The answer cannot be valid (a 400); ``errors`` maps position -> message. Nothing saved."""
+
+    def __init__(self, message, errors=None):
+        super().__init__(message)
+        self.errors = errors or {}
+
+
+class AnswerLocked(QuizError):
+    """The answer at this position may no longer be changed (no going back, or feedback shown)."""
+
+
+class AttemptClosed(QuizError):
+    """The attempt is no longer open; if time ran out it has just been submitted. Show
+    ``error.attempt``'s result."""
+
+    def __init__(self, message, attempt):
+        super().__init__(message)
+        self.attempt = attempt
+
+
+def _time_up_message():
+    return _("Your time is up. Your attempt was submitted with the answers you had saved.")
+
+
+def _closed_message():
+    return _("This attempt has already been submitted.")
+
+
+def _format_datetime(value):
+    return formats.date_format(timezone.localtime(value), "d.m.Y H:i")
+
+
+def _sync(target, source):
+    """Copy the state decided under the lock onto the caller's instance."""
+    if target is not source:
+        for field in ("status", "current_position", "submitted_at", "score", "percent"):
+            setattr(target, field, getattr(source, field))
+
+
+def _lock(attempt):
+    return Attempt.objects.select_for_update().get(pk=attempt.pk)
+
+
+# --- starting ---------------------------------------------------------------------------------
+
+
+def _check_may_start(quiz, previous, now):
+    if quiz.max_attempts and len(previous) >= quiz.max_attempts:
+        raise QuizError(
+            _("You have no attempts left for this Lernkontrolle (allowed: %(count)s).")
+            % {"count": quiz.max_attempts}
+        )
+    finished = [a.submitted_at for a in previous if a.submitted_at is not None]
+    if quiz.wait_minutes and finished:
+        next_start = max(finished) + timedelta(minutes=quiz.wait_minutes)
+        if now < next_start:
+            raise QuizError(
+                _("You can start the next attempt on %(date)s.")
+                % {"date": _format_datetime(next_start)}
+            )
+
+
+def _start(quiz, user, now):
+    # Serialise starts per person: the lock holds even before their first attempt exists.
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+    quiz = Quiz.objects.get(pk=quiz.pk)  # the live settings, not a stale instance
+    if not quiz.live:
+        raise QuizError(_("This Lernkontrolle is not available."))
+    previous = list(
+        Attempt.objects.filter(user=user, quiz=quiz).only("pk", "number", "status", "submitted_at")
+    )
+    current = next((a for a in previous if a.status == AttemptStatus.OPEN), None)
+    if current is not None:
+        current = Attempt.objects.get(pk=current.pk)
+        if current.is_overdue(now):
+            _submit(current, now)
+            return current, True
+        return current, False
+    _check_may_start(quiz, previous, now)
+    questions = draw(
+        pool_queryset(quiz), max_questions=quiz.max_questions, random_order=quiz.random_order
+    )
+    if not questions:
+        raise QuizError(_("This Lernkontrolle has no questions yet."))
+    snapshot = build_snapshot(quiz, questions)
+    attempt = Attempt.objects.create(
+        quiz=quiz,
+        user=user,
+        number=max((a.number for a in previous), default=0) + 1,
+        started_at=now,
+        deadline=now + timedelta(minutes=quiz.time_limit_minutes)
+        if quiz.time_limit_minutes
+        else None,
+        max_score=scoring.max_points(snapshot["questions"]),
+        title=quiz.title,
+        pass_mark=quiz.pass_mark,
+        feedback_mode=quiz.feedback_mode,
+        navigation=quiz.navigation,
+        allow_back=quiz.allow_back,
+        success_text=quiz.success_text,
+        fail_text=quiz.fail_text,
+        snapshot=snapshot,
+    )
+    Response.objects.bulk_create(
+        Response(attempt=attempt, position=position, question_id=question.pk)
+        for position, question in enumerate(questions)
+    )
+    return attempt, False
+
+
+def attempt_start(*, quiz, user):
+    """The person's open attempt (resumed), or a new one with its questions frozen.
+
+    Raises ``QuizError`` when the quiz is not live, has no questions, the attempts are used up
+    or the waiting time is not over; ``AttemptClosed`` when the open attempt ran out of time
+    (it is submitted now: show its result).
+    """
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            attempt, expired = _start(quiz, user, now)
+    except IntegrityError:
+        # A parallel start won the race past the lock (should not happen): resume its attempt.
+        attempt = Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.OPEN).first()
+        if attempt is None:
+            raise
+        expired = False
+    if expired:
+        raise AttemptClosed(_time_up_message(), attempt)
+    return attempt
+
+
+# --- answering ----------------------------------------------------------------------------------
+
+
+def _open_for_answers(attempt, now):
+    """The locked attempt, or AttemptClosed (after submitting it when time ran out)."""
+    locked = _lock(attempt)
+    if not locked.is_open:
+        _sync(attempt, locked)
+        return locked, _closed_message()
+    if locked.is_overdue(now):
+        _submit(locked, now)
+        _sync(attempt, locked)
+        return locked, _time_up_message()
+    return locked, None
+
+
+def _position(locked, question):
+    try:
+        position = int(question)
+    except (TypeError, ValueError):
+        position = -1
+    if not 0 <= position < len(locked.questions):
+        raise InvalidAnswer(_("This question does not belong to the attempt."))
+    return position
+
+
+def _apply(locked, response, value, now):
+    response.answer = value
+    response.saved_at = now
+    if locked.feedback_mode == FeedbackMode.EACH:
+        # The answer is final and its feedback is shown now, so store its score already.
+        # (needs_marking stays False until submission: the marking queue lists only those.)
+        outcome = scoring.score_answer(locked.questions[response.position], value)
+        response.points, response.is_correct = outcome.points, outcome.is_correct
+
+
+ANSWER_FIELDS = ["answer", "saved_at", "points", "is_correct"]
+
+
+def attempt_save_answer(*, attempt, question, answer, advance=False):
+    """Save (autosave) the answer at snapshot position ``question``; returns the Response.
+
+    ``answer``: choice id(s), text or number as posted; empty = no answer. ``advance=True``
+    means the learner moves on to the next question (with going back switched off, this
+    question is then locked). Raises InvalidAnswer, AnswerLocked or AttemptClosed.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        locked, closed = _open_for_answers(attempt, now)
+        if closed is None:
+            position = _position(locked, question)
+            try:
+                value = scoring.normalise_answer(locked.questions[position], answer)
+            except scoring.AnswerError as error:
+                raise InvalidAnswer(str(error), {position: str(error)}) from None
+            response = Response.objects.get(attempt=locked, position=position)
+            if locked.is_locked(position, response):
+                raise AnswerLocked(_("This answer can no longer be changed."))
+            _apply(locked, response, value, now)
+            response.save(update_fields=ANSWER_FIELDS)
+            reached = position + 1 if advance else position
+            if reached > locked.current_position:
+                locked.current_position = min(reached, len(locked.questions) - 1)
+                locked.save(update_fields=["current_position"])
+            _sync(attempt, locked)
+    if closed is not None:
+        raise AttemptClosed(closed, locked)
+    return response
+
+
+def attempt_save_answers(*, attempt, answers):
+    """Save several answers at once (the all-on-one-page form): ``{position: answer}``.
+
+    Validates everything first: any invalid answer raises InvalidAnswer with ``errors`` for each
+    position and saves nothing. Positions not in ``answers`` keep their saved answer.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        locked, closed = _open_for_answers(attempt, now)
+        if closed is None:
+            values, errors = {}, {}
+            for key, raw in answers.items():
+                position = _position(locked, key)
+                try:
+                    values[position] = scoring.normalise_answer(locked.questions[position], raw)
+                except scoring.AnswerError as error:
+                    errors[position] = str(error)
+            if errors:
+                raise InvalidAnswer(_("Please check the marked answers."), errors)
+            responses = list(Response.objects.filter(attempt=locked, position__in=list(values)))
+            changed = []
+            for response in responses:
+                if response.answer == values[response.position]:
+                    continue
+                if locked.is_locked(response.position, response):
+                    raise AnswerLocked(_("This answer can no longer be changed."))
+                _apply(locked, response, values[response.position], now)
+                changed.append(response)
+            Response.objects.bulk_update(changed, ANSWER_FIELDS)
+    if closed is not None:
+        raise AttemptClosed(closed, locked)
+    return responses
+
+
+# --- submitting and marking ---------------------------------------------------------------------
+
+
+def _finalise(locked, responses):
+    """Score, percent and passed/failed from scored responses; the signal after commit."""
+    locked.score = sum((r.points for r in responses), start=Decimal("0.00"))
+    locked.percent = scoring.percent_of(locked.score, locked.max_score)
+    passed = locked.percent >= locked.pass_mark
+    locked.status = AttemptStatus.PASSED if passed else AttemptStatus.FAILED
+    if passed:
+        transaction.on_commit(lambda: attempt_passed.send(sender=Attempt, attempt=locked))
+
+
+def _submit(locked, now):
+    responses = list(locked.responses.all())
+    for response in responses:
+        outcome = scoring.score_answer(locked.questions[response.position], response.answer)
+        response.points, response.is_correct = outcome.points, outcome.is_correct
+        response.needs_marking = outcome.needs_marking
+    Response.objects.bulk_update(responses, ["points", "is_correct", "needs_marking"])
+    # Time ran out at the deadline, whenever we notice it.
+    overdue = locked.deadline is not None and now > locked.deadline
+    locked.submitted_at = locked.deadline if overdue else now
+    if any(response.needs_marking for response in responses):
+        locked.status = AttemptStatus.PENDING
+    else:
+        _finalise(locked, responses)
+    locked.save(update_fields=["status", "submitted_at", "score", "percent"])
+
+
+def attempt_submit(*, attempt):
+    """Score the attempt on the server; idempotent (a second submit returns the same result)."""
+    now = timezone.now()
+    with transaction.atomic():
+        locked = _lock(attempt)
+        if locked.is_open:
+            _submit(locked, now)
+    _sync(attempt, locked)
+    return locked
+
+
+def attempt_expire_overdue(*, attempt):
+    """Submit an open attempt whose time is up (call when showing it); returns the attempt."""
+    now = timezone.now()
+    if not attempt.is_overdue(now):
+        return attempt
+    with transaction.atomic():
+        locked = _lock(attempt)
+        if locked.is_overdue(now):
+            _submit(locked, now)
+    _sync(attempt, locked)
+    return locked
+
+
+def _marked_points(points, maximum):
+    try:
+        value = scoring.parse_number(points)
+    except scoring.AnswerError:
+        value = None
+    if value is None or not Decimal(0) <= value <= maximum:
+        raise QuizError(
+            _("Please give between 0 and %(max)s points.") % {"max": formats.localize(maximum)}
+        )
+    return value.quantize(scoring.CENT)
+
+
+def response_mark(*, response, points, feedback, marker):
+    """A trainer marks an essay; the last mark decides the attempt (signal + e-mail)."""
+    from .tasks import send_marked_mail
+
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=response.attempt_id)
+        row = Response.objects.get(pk=response.pk)
+        question = locked.questions[row.position]
+        if question["kind"] != "essay" or not row.is_answered:
+            raise QuizError(_("Only written answers are marked by hand."))
+        if locked.status != AttemptStatus.PENDING:
+            raise QuizError(_("The result of this attempt is final; it can no longer be marked."))
+        maximum = Decimal(question["points"])
+        row.points = _marked_points(points, maximum)
+        row.is_correct = row.points == maximum
+        row.needs_marking = False
+        row.feedback = (feedback or "").strip()
+        row.marked_by, row.marked_at = marker, timezone.now()
+        row.save(
+            update_fields=[
+                "points",
+                "is_correct",
+                "needs_marking",
+                "feedback",
+                "marked_by",
+                "marked_at",
+            ]
+        )
+        responses = list(locked.responses.all())
+        if not any(r.needs_marking for r in responses):
+            _finalise(locked, responses)
+            locked.save(update_fields=["status", "score", "percent"])
+            transaction.on_commit(lambda: send_marked_mail.enqueue(attempt_id=locked.pk))
+    for field in ("points", "is_correct", "needs_marking", "feedback", "marked_by", "marked_at"):
+        setattr(response, field, getattr(row, field))
+    return row
