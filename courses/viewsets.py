@@ -27,9 +27,10 @@ class EnrolmentPermissionPolicy(ModelPermissionPolicy):
 
 
 class EnrolmentForm(forms.ModelForm):
-    def validate_unique(self):
-        # An existing enrolment is updated (due date, reactivated) by the service instead.
-        pass
+    def _get_validation_exclusions(self):
+        # Skips the unique (user, course) check: for an existing enrolment the service
+        # updates the due date and reactivates it instead of failing.
+        return set(super()._get_validation_exclusions()) | {"user", "course"}
 
 
 class EnrolmentFilterSet(WagtailFilterSet):
@@ -64,6 +65,8 @@ class _SavesThroughService:
             return super().form_valid(form)
         except services.CourseError as error:
             form.add_error(None, str(error))
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = str(error)
             return self.form_invalid(form)
 
 
