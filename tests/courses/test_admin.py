@@ -33,9 +33,10 @@ def test_course_editor_shows_enrolment_figures(client):
         services.module_complete(user=done, module=module, via="manual")
     trainer = with_role(TRAINERS)
     GroupPagePermission.objects.create(
-        group=Group.objects.get(name=TRAINERS), page=Page.objects.get(pk=course.get_parent().pk),
+        group=Group.objects.get(name=TRAINERS),
+        page=Page.objects.get(pk=course.get_parent().pk),
         permission_type="change",
-    )  # fmt: skip
+    )
     client.force_login(trainer)
     page = client.get(f"/verwaltung/pages/{course.pk}/edit/").text
     figures = page.split('class="kofo-enrolment-counts"')[1].split("</dl>")[0]

@@ -21,16 +21,75 @@ def every_block(image, document):
     return [
         {"type": "heading", "value": {"text": "Worum es geht", "level": "h2"}},
         {"type": "text", "value": "<p>Einleitender Text.</p>"},
-        {"type": "image", "value": {"image": image.pk, "alt_text": "Beratungsgespräch", "caption": "Foto: KoFo"}},
-        {"type": "video", "value": {"title": "Kooperation erklärt", "video": STORED_VIDEO, "transcript": "<p>Sprecherin: Willkommen.</p>"}},
-        {"type": "video", "value": {"title": "Ohne Einbettung", "video": UNKNOWN_VIDEO, "transcript": "<p>Text des zweiten Videos.</p>"}},
-        {"type": "document", "value": {"document": document.pk, "title": "Checkliste SGB II", "description": "Zum Ausdrucken"}},
-        {"type": "callout", "value": {"kind": "warning", "title": "Datenschutz", "text": "<p>Keine Klarnamen.</p>"}},
-        {"type": "case_study", "value": {"title": "Frau A. kehrt zurück", "situation": "<p>Frau A. hat zwei Kinder.</p>", "takeaway": "<p>Früh absprechen.</p>"}},
-        {"type": "reflection", "id": "11111111-1111-1111-1111-111111111111", "value": {"question": "Wen rufen Sie zuerst an?", "hint": "Denken Sie an Ihr Netzwerk."}},
-        {"type": "checklist", "value": {"title": "Vor dem Gespräch", "items": ["Unterlagen", "Kinderbetreuung klären"]}},
-        {"type": "links", "value": {"title": "Weiterlesen", "links": [{"title": "Stark im Beruf", "url": "https://www.starkimberuf.de/", "description": "Programmseite"}]}},
-    ]  # fmt: skip
+        {
+            "type": "image",
+            "value": {"image": image.pk, "alt_text": "Beratungsgespräch", "caption": "Foto: KoFo"},
+        },
+        {
+            "type": "video",
+            "value": {
+                "title": "Kooperation erklärt",
+                "video": STORED_VIDEO,
+                "transcript": "<p>Sprecherin: Willkommen.</p>",
+            },
+        },
+        {
+            "type": "video",
+            "value": {
+                "title": "Ohne Einbettung",
+                "video": UNKNOWN_VIDEO,
+                "transcript": "<p>Text des zweiten Videos.</p>",
+            },
+        },
+        {
+            "type": "document",
+            "value": {
+                "document": document.pk,
+                "title": "Checkliste SGB II",
+                "description": "Zum Ausdrucken",
+            },
+        },
+        {
+            "type": "callout",
+            "value": {"kind": "warning", "title": "Datenschutz", "text": "<p>Keine Klarnamen.</p>"},
+        },
+        {
+            "type": "case_study",
+            "value": {
+                "title": "Frau A. kehrt zurück",
+                "situation": "<p>Frau A. hat zwei Kinder.</p>",
+                "takeaway": "<p>Früh absprechen.</p>",
+            },
+        },
+        {
+            "type": "reflection",
+            "id": "11111111-1111-1111-1111-111111111111",
+            "value": {
+                "question": "Wen rufen Sie zuerst an?",
+                "hint": "Denken Sie an Ihr Netzwerk.",
+            },
+        },
+        {
+            "type": "checklist",
+            "value": {
+                "title": "Vor dem Gespräch",
+                "items": ["Unterlagen", "Kinderbetreuung klären"],
+            },
+        },
+        {
+            "type": "links",
+            "value": {
+                "title": "Weiterlesen",
+                "links": [
+                    {
+                        "title": "Stark im Beruf",
+                        "url": "https://www.starkimberuf.de/",
+                        "description": "Programmseite",
+                    }
+                ],
+            },
+        },
+    ]
 
 
 REFLECTION_ID = "11111111-1111-1111-1111-111111111111"
