@@ -63,6 +63,7 @@ def ensure_catalogue():
 
 
 def ensure_media():
+    demo_media.ensure_root_collection()
     return {
         "responsibilities": demo_media.ensure_image(
             "Schaubild: Wer ist zuständig? (SGB II, III, VIII)",

@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 from xhtml2pdf import pisa
 
 INK = "#1f2a44"
@@ -214,6 +215,13 @@ def render_checklist_pdf(sections):
     if result.err:
         raise RuntimeError(f"xhtml2pdf reported {result.err} error(s)")
     return output.getvalue()
+
+
+def ensure_root_collection():
+    """Images and documents live in a collection. Migrations create the root one; a flushed
+    database (the browser tests' live server) has none, so put it back."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 def ensure_image(title, filename, draw):
