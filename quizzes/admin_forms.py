@@ -1,0 +1,125 @@
+"""Forms of the trainers' side: the quiz edit form (publish checks) and the marking form.
+
+Field-level rules (pass mark 0–100, points > 0, alt text for images, accepted answers for
+short text, a number for numeric questions) live in ``Quiz.clean`` / ``Question.clean`` and
+so hold for drafts too. The checks here look across a question and its choices, and across
+the quiz and its pool; they only run when a trainer *publishes* (Wagtail defers validation
+for drafts and previews), so half-written quizzes can be saved as drafts.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .models import QuestionKind
+
+MESSAGES = {
+    "no_questions": _("A Lernkontrolle needs at least one question before it can be published."),
+    "pool_too_small": _(
+        "Only %(pool)s questions are in the pool, so %(wanted)s cannot be drawn per attempt. "
+        "Add questions or lower the number (0 = all questions)."
+    ),
+    "too_few_choices": _("A choice question needs at least two answers."),
+    "true_false_two": _("A true-or-false question needs exactly two answers."),
+    "one_correct": _("Mark exactly one answer as correct."),
+    "some_correct": _("Mark at least one answer as correct."),
+}
+
+
+def _live_forms(formset):
+    """The forms of ``formset`` that will be saved (not deleted, not blank extras)."""
+    formset.is_valid()  # populates cleaned_data; errors are reported by Wagtail as usual
+    return [
+        form
+        for form in formset.forms
+        if not (formset.can_delete and formset._should_delete_form(form))
+        and (form.instance.pk or form.has_changed())
+    ]
+
+
+def _add_formset_error(formset, message):
+    # Shown by Wagtail above the inline panel; makes ``formset.is_valid()`` false.
+    formset.non_form_errors().append(message)
+
+
+class QuestionAdminForm(WagtailAdminModelForm):
+    """The inline question form: numbers accept the German decimal comma ("3,5")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                field.localize = True
+                field.widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 10})
+                field.widget.is_localized = True
+
+
+class QuizAdminForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_deferred_validation or "questions" not in self.formsets:
+            return cleaned_data
+        questions = _live_forms(self.formsets["questions"])
+        if not questions:
+            _add_formset_error(self.formsets["questions"], MESSAGES["no_questions"])
+        wanted = cleaned_data.get("max_questions") or 0
+        if wanted > len(questions):
+            self.add_error(
+                "max_questions",
+                MESSAGES["pool_too_small"] % {"pool": len(questions), "wanted": wanted},
+            )
+        for question_form in questions:
+            self._check_choices(question_form)
+        return cleaned_data
+
+    def _check_choices(self, question_form):
+        kind = question_form.cleaned_data.get("kind")
+        if kind not in (QuestionKind.SINGLE, QuestionKind.TRUE_FALSE, QuestionKind.MULTIPLE):
+            return
+        choices_formset = question_form.formsets["choices"]
+        choices = _live_forms(choices_formset)
+        correct = sum(1 for form in choices if form.cleaned_data.get("is_correct"))
+        if kind == QuestionKind.TRUE_FALSE and len(choices) != 2:
+            _add_formset_error(choices_formset, MESSAGES["true_false_two"])
+        elif len(choices) < 2:
+            _add_formset_error(choices_formset, MESSAGES["too_few_choices"])
+        if kind == QuestionKind.MULTIPLE:
+            if correct == 0:
+                _add_formset_error(choices_formset, MESSAGES["some_correct"])
+        elif correct != 1:
+            _add_formset_error(choices_formset, MESSAGES["one_correct"])
+
+
+class MarkingForm(forms.Form):
+    points = forms.DecimalField(
+        label=_("Points"),
+        min_value=Decimal("0"),
+        max_digits=8,
+        decimal_places=2,
+        localize=True,  # "0,5" as German markers type it
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 8}),
+    )
+    feedback = forms.CharField(
+        label=_("Written feedback for the learner"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+    )
+
+    def __init__(self, *args, max_points, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_points = Decimal(max_points)
+        self.fields["points"].help_text = _("Between 0 and %(max)s points.") % {
+            "max": self.max_points.normalize()
+        }
+
+    def clean_points(self):
+        points = self.cleaned_data["points"]
+        if points > self.max_points:
+            raise forms.ValidationError(
+                _("At most %(max)s points can be given for this question.")
+                % {"max": self.max_points.normalize()}
+            )
+        return points

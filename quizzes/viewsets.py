@@ -1,0 +1,235 @@
+"""The quiz snippet in the Wagtail admin ("Lernkontrollen"); registration lives in wagtail_hooks.
+
+Questions and their answers are edited inline (nested ``InlinePanel``); ``QuizAdminForm``
+stops a broken quiz from being published. The preview shows the quiz as the learner sees it,
+plus the correct answers, labelled as trainer-only (the preview is an admin page).
+"""
+
+import django_filters
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import Button, ListingButton
+from wagtail.snippets.views.snippets import (
+    EditView,
+    IndexView,
+    PreviewOnCreateView,
+    PreviewOnEditView,
+    PreviewRevisionView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
+
+from .admin_forms import QuestionAdminForm, QuizAdminForm
+from .admin_views import attach_preview_questions
+from .models import QuestionCategory, Quiz
+
+
+class Publication:
+    LIVE = "live"
+    DRAFT = "draft"
+    CHOICES = [(LIVE, _("Published")), (DRAFT, _("Draft (not published)"))]
+
+
+class QuizFilterSet(WagtailFilterSet):
+    publication = django_filters.ChoiceFilter(
+        label=_("Publication"), choices=Publication.CHOICES, method="filter_publication"
+    )
+
+    class Meta:
+        model = Quiz
+        fields = []
+
+    def filter_publication(self, queryset, name, value):
+        if value == Publication.LIVE:
+            return queryset.filter(live=True)
+        if value == Publication.DRAFT:
+            return queryset.filter(live=False)
+        return queryset
+
+
+def statistics_url(quiz):
+    return reverse("quizzes_admin:statistics", args=[quiz.pk])
+
+
+class QuizIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(question_count=Count("questions"))
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm("quizzes.view_attempt"):
+            buttons.append(
+                ListingButton(
+                    _("Statistics"), url=statistics_url(instance), icon_name="table", priority=25
+                )
+            )
+        return buttons
+
+
+class QuizEditView(EditView):
+    @property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.request.user.has_perm("quizzes.view_attempt"):
+            buttons.append(
+                Button(
+                    _("Statistics"), url=statistics_url(self.object), icon_name="table", priority=40
+                )
+            )
+        return buttons
+
+
+class QuizPreviewOnEditView(PreviewOnEditView):
+    def get_extra_request_attrs(self):
+        # Called after the form's data has been applied to ``self.object`` (unsaved).
+        attach_preview_questions(self.object)
+        return super().get_extra_request_attrs()
+
+
+class QuizPreviewOnCreateView(PreviewOnCreateView):
+    def get_extra_request_attrs(self):
+        attach_preview_questions(self.object)
+        return super().get_extra_request_attrs()
+
+
+class QuizPreviewRevisionView(PreviewRevisionView):
+    def get_revision_object(self):
+        return attach_preview_questions(super().get_revision_object())
+
+
+class QuestionsPanel(InlinePanel):
+    """The questions' inline panel, with our question form (German decimal input)."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["form"] = QuestionAdminForm
+        return options
+
+
+CHOICE_PANELS = [FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct")])]
+
+QUESTION_PANELS = [
+    FieldRowPanel([FieldPanel("kind"), FieldPanel("points"), FieldPanel("category")]),
+    FieldPanel("text"),
+    InlinePanel(
+        "choices",
+        panels=CHOICE_PANELS,
+        label=_("Answer"),
+        heading=_("Answers (single choice, true or false, multiple choice)"),
+    ),
+    FieldPanel("partial_credit"),
+    FieldPanel("accepted_answers"),
+    FieldRowPanel([FieldPanel("numeric_answer"), FieldPanel("tolerance")]),
+    MultiFieldPanel(
+        [FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image"), classname="collapsed"
+    ),
+    FieldPanel("explanation"),
+]
+
+QUIZ_EDIT_HANDLER = TabbedInterface(
+    [
+        ObjectList(
+            [
+                FieldPanel("title"),
+                FieldPanel("description"),
+                QuestionsPanel(
+                    "questions",
+                    panels=QUESTION_PANELS,
+                    label=_("Question"),
+                    heading=_("Questions"),
+                ),
+            ],
+            heading=_("Questions"),
+        ),
+        ObjectList(
+            [
+                MultiFieldPanel(
+                    [
+                        FieldPanel("pass_mark"),
+                        FieldPanel("max_questions"),
+                        FieldRowPanel([FieldPanel("random_order"), FieldPanel("shuffle_choices")]),
+                    ],
+                    heading=_("Questions and pass mark"),
+                ),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("navigation"),
+                        FieldPanel("allow_back"),
+                        FieldPanel("feedback_mode"),
+                    ],
+                    heading=_("Navigation and feedback"),
+                ),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("max_attempts"),
+                        FieldPanel("wait_minutes"),
+                        FieldPanel("time_limit_minutes"),
+                    ],
+                    heading=_("Attempts and time limit"),
+                ),
+                MultiFieldPanel(
+                    [FieldPanel("success_text"), FieldPanel("fail_text")],
+                    heading=_("Texts on the result page"),
+                ),
+            ],
+            heading=_("Settings"),
+        ),
+    ],
+    base_form_class=QuizAdminForm,
+)
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    url_prefix = "lernkontrollen"
+    icon = "tasks"
+    menu_label = _("Lernkontrollen")
+    menu_name = "lernkontrollen-liste"
+    base_form_class = QuizAdminForm
+    edit_handler = QUIZ_EDIT_HANDLER
+    index_view_class = QuizIndexView
+    edit_view_class = QuizEditView
+    preview_on_add_view_class = QuizPreviewOnCreateView
+    preview_on_edit_view_class = QuizPreviewOnEditView
+    revisions_view_class = QuizPreviewRevisionView
+    filterset_class = QuizFilterSet
+    search_fields = ["title"]
+    ordering = ["title"]
+    list_display = [
+        "title",
+        Column("question_count", label=_("Questions"), sort_key="question_count"),
+        "pass_mark",
+        Column("updated_at", label=_("Updated"), sort_key="_updated_at"),
+    ]
+
+
+class QuestionCategoryViewSet(SnippetViewSet):
+    model = QuestionCategory
+    url_prefix = "lernkontrollen-kategorien"
+    icon = "tag"
+    menu_label = _("Question categories")
+    menu_name = "lernkontrollen-kategorien"
+    search_fields = ["name"]
+    list_display = ["name"]
+    panels = [FieldPanel("name")]
+
+
+class QuizViewSetGroup(SnippetViewSetGroup):
+    items = (QuizViewSet, QuestionCategoryViewSet)
+    menu_label = _("Lernkontrollen")
+    menu_name = "lernkontrollen"
+    menu_icon = "tasks"
+    menu_order = 250
+    # The marking queue joins this submenu through the hook of the same name.
+    submenu_hook = "register_quizzes_menu_item"

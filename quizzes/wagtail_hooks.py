@@ -1,0 +1,58 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views, statistics
+from .viewsets import QuizViewSetGroup
+
+admin_urlpatterns = [
+    path("bewerten/", admin_views.MarkingQueueView.as_view(), name="marking"),
+    path(
+        "bewerten/ergebnisse/",
+        admin_views.MarkingQueueView.as_view(results_only=True),
+        name="marking_results",
+    ),
+    path("bewerten/<int:pk>/", admin_views.mark, name="mark"),
+    path("statistik/<int:pk>/", admin_views.quiz_statistics, name="statistics"),
+]
+
+
+class MarkingMenuItem(MenuItem):
+    """ "Answers to mark (3)": the count is what tells a trainer there is work waiting."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("quizzes.mark_response")
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        count = statistics.responses_to_mark().count()
+        component.label = _("Answers to mark (%(count)s)") % {"count": count}
+        return component
+
+
+@hooks.register("register_admin_viewset")
+def register_quiz_viewsets():
+    return QuizViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_quiz_admin_urls():
+    return [
+        path(
+            "lernkontrollen-auswertung/",
+            include((admin_urlpatterns, "quizzes_admin"), namespace="quizzes_admin"),
+        )
+    ]
+
+
+@hooks.register("register_quizzes_menu_item")
+def register_marking_menu_item():
+    return MarkingMenuItem(
+        gettext_lazy("Answers to mark"),
+        reverse("quizzes_admin:marking"),
+        name="lernkontrollen-bewerten",
+        icon_name="edit",
+        order=10,
+    )
