@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import assignments, people_import, reminders, views
+from . import assignments, people_import, quiz_report, reminders, views
 
 app_name = "reports"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path("ueberfaellig/erinnern/", reminders.send_reminders, name="send_reminders"),
     path("zuweisen/", assignments.assign, name="assign"),
     path("personen-importieren/", people_import.import_people, name="import_people"),
+    *_report("lernkontrollen/", quiz_report.QuizReportView, "quizzes"),
 ]

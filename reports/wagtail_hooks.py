@@ -81,3 +81,14 @@ def register_import_people_menu_item():
 def add_completion_panel(request, panels):
     if selectors.can_view_reports(request.user):
         panels.insert(0, CompletionPanel(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def register_quiz_report():
+    return ReportMenuItem(
+        _("Lernkontrollen"),
+        reverse("reports:quizzes"),
+        name="kofo-quizzes",
+        icon_name="tasks",
+        order=130,
+    )

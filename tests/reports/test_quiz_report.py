@@ -1,0 +1,157 @@
+"""The "Lernkontrollen" manager report: figures, scope, exports, fixed query count."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from accounts.roles import TRAINERS
+from quizzes import services
+from quizzes.models import QuestionKind
+from reports.quiz_report import attempts_in_scope, quiz_rows
+from tests.factories import UserFactory, make_course
+from tests.quizzes.factories import correct_answer, make_quiz, wrong_answer
+
+from .conftest import SECRET
+
+pytestmark = pytest.mark.django_db
+
+REPORT = "reports:quizzes"
+
+
+def attempt(quiz, person, *, passes):
+    started = services.attempt_start(quiz=quiz, user=person)
+    for position, question in enumerate(started.questions):
+        answer = correct_answer(question) if passes else wrong_answer(question)
+        services.attempt_save_answer(attempt=started, question=position, answer=answer)
+    return services.attempt_submit(attempt=started)
+
+
+@pytest.fixture
+def quiz(world):
+    """In Oberhausen: ob[0] fails, then passes; ob[1] passes at once; fz[0] fails.
+    In Gelsenkirchen (outside the manager's scope): the secret person passes twice over."""
+    quiz = make_quiz(questions=2, kinds=(QuestionKind.SINGLE,), title="Kinderschutz-Quiz")
+    ob, fz = world["ob"], world["fz"]
+    attempt(quiz, ob[0], passes=False)
+    attempt(quiz, ob[0], passes=True)
+    attempt(quiz, ob[1], passes=True)
+    attempt(quiz, fz[0], passes=False)
+    attempt(quiz, world["ge"], passes=False)
+    attempt(quiz, world["ge"], passes=False)
+    attempt(quiz, world["ge"], passes=True)
+    services.attempt_start(quiz=quiz, user=ob[2])  # open: not counted
+    return quiz
+
+
+def _csv(response):
+    text = b"".join(response.streaming_content).decode("utf-8")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def _xlsx(response):
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = load_workbook(io.BytesIO(data), read_only=True).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_rows_count_only_people_in_scope(world, quiz):
+    (row,) = quiz_rows(attempts_in_scope(world["manager"]))
+    assert row["quiz__title"] == "Kinderschutz-Quiz"
+    assert (row["people"], row["attempts"], row["passed"], row["failed"]) == (3, 4, 2, 2)
+    assert row["people_passed"] == 2
+    # ob[0] passed in attempt 2, ob[1] in attempt 1
+    assert Decimal(str(row["attempts_to_pass"])) == Decimal("1.5")
+
+
+def test_report_page_shows_the_figures_and_never_the_other_region(manager_client, quiz):
+    response = manager_client.get(reverse(REPORT))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kinderschutz-Quiz" in html
+    assert "50 %" in html and "1,5" in html
+    assert SECRET not in html and "Gelsenkirchen" not in html
+
+
+def test_filter_by_organisation_narrows_the_figures(manager_client, world, quiz):
+    response = manager_client.get(reverse(REPORT), {"organisation": world["fz_ob"].pk})
+    (row,) = response.context["object_list"]
+    assert (row["people"], row["attempts"], row["passed"], row["failed"]) == (1, 1, 0, 1)
+    assert row["pass_rate"] == 0
+
+
+def test_filtering_by_an_organisation_outside_the_scope_shows_nothing_of_it(
+    manager_client, world, quiz
+):
+    response = manager_client.get(reverse(REPORT), {"organisation": world["ja_ge"].pk})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert SECRET not in html and "Jugendamt Gelsenkirchen" not in html
+    (row,) = response.context["object_list"]
+    assert row["attempts"] == 4
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_exports_have_german_headers_and_stay_in_scope(manager_client, quiz, export):
+    response = manager_client.get(reverse(REPORT), {"export": export})
+    rows = _csv(response) if export == "csv" else _xlsx(response)
+    assert rows[0] == [
+        "Lernkontrolle",
+        "Personen",
+        "Versuche",
+        "Bestanden",
+        "Nicht bestanden",
+        "Wartet auf Bewertung",
+        "Bestehensquote (%)",
+        "Personen bestanden",
+        "Ø Versuche bis zum Bestehen",
+    ]
+    assert len(rows) == 2
+    assert [str(cell) for cell in rows[1][:4]] == ["Kinderschutz-Quiz", "3", "4", "2"]
+    flat = " ".join(str(cell) for row in rows for cell in row)
+    assert SECRET not in flat
+
+
+def test_trainer_sees_the_learners_of_their_courses_only(client, world, quiz):
+    from courses.models import Enrolment
+
+    trainer = UserFactory(organisation=None)
+    trainer.groups.add(Group.objects.get(name=TRAINERS))
+    own = make_course(title="Kinderschutz kompakt", modules=1)
+    own.responsible_trainers.add(trainer)
+    own.save()
+    Enrolment.objects.create(user=world["ob"][0], course=own)
+    client.force_login(trainer)
+    response = client.get(reverse(REPORT))
+    (row,) = response.context["object_list"]
+    assert (row["people"], row["attempts"], row["passed"]) == (1, 2, 1)
+    assert SECRET not in response.content.decode()
+
+
+def test_people_without_the_permission_get_404(client, world, quiz):
+    client.force_login(UserFactory())
+    assert client.get(reverse(REPORT)).status_code in (302, 404)
+    trainer_of_no_course = UserFactory()
+    trainer_of_no_course.groups.add(Group.objects.get(name=TRAINERS))
+    client.force_login(trainer_of_no_course)
+    assert client.get(reverse(REPORT)).status_code == 404
+
+
+def test_query_count_does_not_grow_with_quizzes(manager_client, world, quiz):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert manager_client.get(reverse(REPORT)).status_code == 200
+        return len(queries)
+
+    before = count()
+    for number in range(4):
+        more = make_quiz(questions=1, title=f"Weitere Kontrolle {number}")
+        attempt(more, world["ob"][3], passes=bool(number % 2))
+    assert len(manager_client.get(reverse(REPORT)).context["object_list"]) == 5
+    assert count() == before
