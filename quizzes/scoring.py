@@ -8,7 +8,7 @@ numeric -> decimal string ("3.5"). ``None`` means "not answered".
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -98,8 +98,9 @@ def _choice_outcome(question, selected, points):
     if question["kind"] != "multiple" or not question.get("partial_credit") or not correct:
         return Outcome(Decimal("0.00"), False)
     share = Decimal(len(chosen & correct) - len(chosen - correct)) / len(correct)
-    earned = max(Decimal(0), share * points).quantize(CENT, rounding=ROUND_HALF_UP)
-    return Outcome(min(earned, points), False)
+    # Rounded down: a partly right answer never reaches the full points.
+    earned = max(Decimal(0), share * points).quantize(CENT, rounding=ROUND_DOWN)
+    return Outcome(earned, False)
 
 
 def score_answer(question, answer):

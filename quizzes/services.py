@@ -89,7 +89,8 @@ def _check_may_start(quiz, previous, now):
 
 def _start(quiz, user, now):
     # Serialise starts per person: the lock holds even before their first attempt exists.
-    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+    people = get_user_model().objects.order_by()
+    list(people.select_for_update().filter(pk=user.pk).values_list("pk"))
     quiz = Quiz.objects.get(pk=quiz.pk)  # the live settings, not a stale instance
     if not quiz.live:
         raise QuizError(_("This Lernkontrolle is not available."))
