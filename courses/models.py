@@ -231,6 +231,15 @@ class ModulePage(RoutablePageMixin, Page):
         choices=CompletionRule.choices,
         default=CompletionRule.MANUAL,
     )
+    quiz = models.ForeignKey(
+        "quizzes.Quiz",
+        verbose_name=_("Lernkontrolle"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="modules",
+        help_text=_("Required with the completion rule “Pass the Lernkontrolle”."),
+    )
     body = StreamField(ModuleBodyBlock(), verbose_name=_("content"), blank=True)
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -242,6 +251,7 @@ class ModulePage(RoutablePageMixin, Page):
                 FieldPanel("units"),
                 FieldPanel("is_required"),
                 FieldPanel("completion_rule"),
+                FieldPanel("quiz"),
             ],
             heading=_("Duration and completion"),
         ),
@@ -253,6 +263,13 @@ class ModulePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+
+    def clean(self):
+        super().clean()
+        if self.completion_rule == CompletionRule.QUIZ and not self.quiz_id:
+            raise ValidationError(
+                {"quiz": _("Please choose the Lernkontrolle learners have to pass.")}
+            )
 
     @path("")
     def module_index(self, request):

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -137,8 +138,32 @@ def module_page(request, module):
             if learner
             else {},
             "reflection_url": _url(module, request) + "reflection/" if learner else "",
+            **_quiz_context(request.user, module, may_take=learner or previewing),
         },
     )
+
+
+def _quiz_context(user, module, *, may_take):
+    """The module's Lernkontrolle: where to start it and the person's latest attempt."""
+    if not module.quiz_id:
+        return {}
+    from quizzes.models import Attempt
+
+    quiz = module.quiz
+    try:
+        start_url = reverse("quizzes:start", args=[quiz.pk])
+    except NoReverseMatch:  # the quiz pages are not installed (yet)
+        start_url = None
+    latest = (
+        Attempt.objects.filter(user=user, quiz=quiz).order_by("-started_at", "-number").first()
+        if user.is_authenticated
+        else None
+    )
+    return {
+        "quiz": quiz,
+        "quiz_start_url": start_url if may_take and quiz.live else None,
+        "quiz_attempt": latest,
+    }
 
 
 def complete(request, module):

@@ -81,7 +81,10 @@ def test_cannot_complete_without_enrolment_or_out_of_sequence():
 
 
 def test_quiz_modules_cannot_be_marked_done_by_hand():
-    course = make_course(modules=1, module_kwargs={"completion_rule": "quiz"})
+    from quizzes.models import Quiz
+
+    quiz = Quiz.objects.create(title="Lernkontrolle")
+    course = make_course(modules=1, module_kwargs={"completion_rule": "quiz", "quiz": quiz})
     user = UserFactory()
     services.enrolment_create(user=user, course=course)
     with pytest.raises(services.CourseError, match="Lernkontrolle"):

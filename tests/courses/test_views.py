@@ -175,7 +175,12 @@ def test_locked_module_says_why_and_refuses_completion(client, learner):
 
 
 def test_quiz_rule_module_cannot_be_marked_by_hand(client, learner):
-    course = make_course(modules=1, module_kwargs={"completion_rule": CompletionRule.QUIZ})
+    from quizzes.models import Quiz
+
+    quiz = Quiz.objects.create(title="Lernkontrolle")
+    course = make_course(
+        modules=1, module_kwargs={"completion_rule": CompletionRule.QUIZ, "quiz": quiz}
+    )
     services.enrolment_create(user=learner, course=course)
     module = course.modules().first()
     assert "Als erledigt markieren" not in client.get(module.url).text

@@ -1,0 +1,115 @@
+"""Modules and Lernkontrollen: the rule "quiz", completion on a pass, KoFo's access policy."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from courses import services
+from courses.models import CompletionRule, ModuleCompletion, ModulePage
+from courses.quiz_access import CourseQuizAccessPolicy
+from quizzes.access import access_policy
+from quizzes.models import Attempt, AttemptStatus, Quiz
+from quizzes.signals import attempt_passed
+from tests.factories import UserFactory, make_course
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def quiz():
+    return Quiz.objects.create(title="Lernkontrolle Netzwerke")
+
+
+def passed_attempt(user, quiz, number=1, status=AttemptStatus.PASSED):
+    return Attempt.objects.create(
+        quiz=quiz,
+        user=user,
+        number=number,
+        status=status,
+        started_at=timezone.now(),
+        max_score=10,
+        score=8,
+        percent=80,
+        title=quiz.title,
+        pass_mark=50,
+        feedback_mode=quiz.feedback_mode,
+        navigation=quiz.navigation,
+        allow_back=True,
+    )
+
+
+def course_with_quiz(quiz, *, modules=2, rule=CompletionRule.QUIZ, **fields):
+    course = make_course(modules=modules, **fields)
+    last = ModulePage.objects.child_of(course).order_by("path").last()
+    last.quiz, last.completion_rule = quiz, rule
+    last.save_revision().publish()
+    return course, ModulePage.objects.get(pk=last.pk)
+
+
+def test_rule_quiz_needs_a_quiz():
+    course = make_course(modules=1)
+    module = course.modules().get()
+    module.completion_rule = CompletionRule.QUIZ
+    with pytest.raises(ValidationError) as error:
+        module.full_clean()
+    assert "Lernkontrolle" in str(error.value)
+
+
+def test_a_passed_attempt_completes_the_module_and_the_course(quiz):
+    course, module = course_with_quiz(quiz, modules=1)
+    learner, stranger = UserFactory(), UserFactory()
+    enrolment = services.enrolment_create(user=learner, course=course)
+    for user in (learner, stranger):
+        attempt_passed.send(sender=Attempt, attempt=passed_attempt(user, quiz))
+    completion = ModuleCompletion.objects.get()
+    assert (completion.user, completion.module, completion.via) == (learner, module, "quiz")
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is not None
+    attempt_passed.send(sender=Attempt, attempt=passed_attempt(learner, quiz, number=2))
+    assert ModuleCompletion.objects.count() == 1
+
+
+def test_a_practice_quiz_does_not_complete_a_manual_module(quiz):
+    course, _module = course_with_quiz(quiz, rule=CompletionRule.MANUAL)
+    learner = UserFactory()
+    services.enrolment_create(user=learner, course=course)
+    attempt_passed.send(sender=Attempt, attempt=passed_attempt(learner, quiz))
+    assert not ModuleCompletion.objects.exists()
+
+
+def test_policy_is_the_configured_one_and_follows_enrolment_and_sequence(quiz):
+    assert isinstance(access_policy(), CourseQuizAccessPolicy)
+    policy = CourseQuizAccessPolicy()
+    course, module = course_with_quiz(quiz, sequential=True)
+    learner = UserFactory()
+    assert "melden Sie sich" in policy.refusal(learner, quiz)
+    services.enrolment_create(user=learner, course=course)
+    assert "melden Sie sich" in policy.refusal(learner, quiz)  # module 2 is still locked
+    services.module_complete(user=learner, module=course.modules().first(), via="manual")
+    assert policy.refusal(learner, quiz) is None
+    assert policy.return_url(learner, quiz) == module.url
+
+
+def test_policy_lets_admins_and_responsible_trainers_try_it(quiz):
+    policy = CourseQuizAccessPolicy()
+    course, module = course_with_quiz(quiz)
+    trainer = UserFactory()
+    course.responsible_trainers.add(trainer)
+    course.save()
+    assert policy.refusal(trainer, quiz) is None
+    assert policy.refusal(UserFactory(is_superuser=True), quiz) is None
+    assert policy.return_url(trainer, quiz) == module.url
+    assert policy.refusal(UserFactory(), quiz) is not None
+
+
+def test_module_page_shows_the_quiz_and_the_latest_attempt(client, quiz):
+    course, module = course_with_quiz(quiz, modules=1)
+    learner = UserFactory()
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    page = client.get(module.url).text
+    assert "Lernkontrolle: Lernkontrolle Netzwerke" in page
+    assert "wenn Sie die Lernkontrolle bestehen" in page
+    assert "Als erledigt markieren" not in page
+    passed_attempt(learner, quiz, status=AttemptStatus.FAILED)
+    assert "Ihr letzter Versuch (Nr. 1): Nicht bestanden – 80 %" in client.get(module.url).text
