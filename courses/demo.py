@@ -1,5 +1,6 @@
-"""Demo courses: the catalogue, the main course „Berufsrückkehr begleiten“ with five modules,
-the short course „Stark im Beruf kompakt“, and the demo learners' progress.
+"""Demo courses: the catalogue, the main course „Berufsrückkehr begleiten“ with five modules
+and their Lernkontrollen, the short course „Stark im Beruf kompakt“, and the demo learners'
+progress.
 
 Idempotent: pages are found by slug and only created when missing, so a second run (or a
 trainer's edits in between) is left alone.
@@ -13,6 +14,7 @@ from django.utils.html import escape, strip_tags
 from wagtail import blocks
 
 from home.models import HomePage
+from quizzes.demo import ensure_quiz
 
 from .demo_content import media as demo_media
 from .demo_content.courses import MAIN, SHORT
@@ -38,13 +40,13 @@ LEARNER_COMPLETED_MODULES = 2
 def seed(stdout):
     catalogue = ensure_catalogue()
     media = ensure_media()
-    main = ensure_course(catalogue, MAIN, media, cover_colour="#2f5d8a")
-    short = ensure_course(catalogue, SHORT, media, cover_colour="#2e6b4f")
-    quizzes = ensure_quizzes(main, MAIN["modules"])
+    quizzes = ensure_quizzes(MAIN["modules"])
+    main = ensure_course(catalogue, MAIN, media, quizzes, cover_colour="#2f5d8a")
+    short = ensure_course(catalogue, SHORT, media, {}, cover_colour="#2e6b4f")
     ensure_progress(main, short)
     stdout.write(
         f"  Fortbildungen: „{main.title}“ ({main.modules().count()} Module), "
-        f"„{short.title}“ ({short.modules().count()} Module), {quizzes} Lernkontrollen"
+        f"„{short.title}“ ({short.modules().count()} Module), {len(quizzes)} Lernkontrollen"
     )
 
 
@@ -97,7 +99,7 @@ def _video_widths():
     return sorted(widths, key=lambda width: width or 0)
 
 
-def ensure_course(catalogue, content, media, *, cover_colour):
+def ensure_course(catalogue, content, media, quizzes, *, cover_colour):
     course = CoursePage.objects.filter(slug=content["slug"]).first()
     if course is None:
         title, subtitle = content["cover"]
@@ -125,13 +127,14 @@ def ensure_course(catalogue, content, media, *, cover_colour):
         catalogue.add_child(instance=course)
         course.save_revision().publish()
     for module_content in content["modules"]:
-        ensure_module(course, module_content, media)
+        ensure_module(course, module_content, media, quizzes.get(module_content.SLUG))
     return course
 
 
-def ensure_module(course, content, media):
+def ensure_module(course, content, media, quiz):
     module = ModulePage.objects.child_of(course).filter(slug=content.SLUG).first()
     if module is not None:
+        link_quiz(module, content, quiz)
         return module
     module = ModulePage(
         title=content.TITLE,
@@ -139,7 +142,8 @@ def ensure_module(course, content, media):
         intro=content.INTRO,
         estimated_minutes=content.MINUTES,
         units=Decimal(content.UNITS),
-        completion_rule=CompletionRule.MANUAL,
+        quiz=quiz,
+        completion_rule=completion_rule(content, quiz),
         body=fit_to_blocks(content.body(media)),
     )
     course.add_child(instance=module)
@@ -178,33 +182,30 @@ def _fit(block, value):
     return value
 
 
-def ensure_quizzes(course, module_contents):
-    """Each module's Lernkontrolle, published. Once modules can carry a quiz, it is linked to
-    its module, and where the module text says so, passing it completes the module."""
-    from quizzes.demo import ensure_quiz
-
-    can_link = any(field.name == "quiz" for field in ModulePage._meta.get_fields())
-    count = 0
-    for content in module_contents:
-        if not hasattr(content, "QUIZ"):
-            continue
-        quiz, _created = ensure_quiz(content.QUIZ)
-        count += 1
-        if can_link:
-            link_quiz(course, content, quiz)
-    return count
+def ensure_quizzes(module_contents):
+    """Each module's Lernkontrolle (published), by module slug."""
+    return {
+        content.SLUG: ensure_quiz(content.QUIZ)[0]
+        for content in module_contents
+        if hasattr(content, "QUIZ")
+    }
 
 
-def link_quiz(course, content, quiz):
-    module = ModulePage.objects.child_of(course).filter(slug=content.SLUG).first()
-    # Never override a trainer: only modules nobody has edited since the seed get linked.
-    if module is None or module.quiz_id is not None:
+def completion_rule(content, quiz):
+    if quiz is not None and getattr(content, "QUIZ_COMPLETES_MODULE", False):
+        return CompletionRule.QUIZ
+    return CompletionRule.MANUAL
+
+
+def link_quiz(module, content, quiz):
+    """Give a module seeded before the Lernkontrollen existed its quiz, unless a trainer has
+    edited the module since (their choice wins) or it already has one."""
+    if quiz is None or module.quiz_id is not None:
         return
     if module.revisions.filter(user__isnull=False).exists():
         return
     module.quiz = quiz
-    if getattr(content, "QUIZ_COMPLETES_MODULE", False):
-        module.completion_rule = CompletionRule.QUIZ
+    module.completion_rule = completion_rule(content, quiz)
     module.save_revision().publish()
 
 

@@ -156,7 +156,7 @@ def body(media):
 # completion of this module stays valid).
 QUIZ_COMPLETES_MODULE = False
 QUIZ = {
-    "title": "Lernkontrolle: Zielgruppe und Lebenslagen",
+    "title": TITLE,  # shown as „Lernkontrolle: <title>“
     "questions": [
         single(
             "Welches Problem müssen fast alle Berufsrückkehrerinnen beim Einstieg "

@@ -198,7 +198,7 @@ def body(media):
 # completion of this module stays valid).
 QUIZ_COMPLETES_MODULE = False
 QUIZ = {
-    "title": "Lernkontrolle: Rechtliche Rahmen und Zuständigkeiten",
+    "title": TITLE,  # shown as „Lernkontrolle: <title>“
     "questions": [
         single(
             "Welche Stelle ist für die Grundsicherung für Arbeitsuchende (SGB II) zuständig?",

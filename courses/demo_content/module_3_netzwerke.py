@@ -158,7 +158,7 @@ def body(media):
 # Passing the Lernkontrolle completes the module.
 QUIZ_COMPLETES_MODULE = True
 QUIZ = {
-    "title": "Lernkontrolle: Netzwerke",
+    "title": TITLE,  # shown as „Lernkontrolle: <title>“
     "questions": [
         single(
             "An wen richten sich die „Stark im Beruf“-Kontaktstellen?",

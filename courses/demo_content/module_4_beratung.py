@@ -181,7 +181,7 @@ def body(media):
 # Passing the Lernkontrolle completes the module.
 QUIZ_COMPLETES_MODULE = True
 QUIZ = {
-    "title": "Lernkontrolle: Beratung und Kinderbetreuung",
+    "title": TITLE,  # shown as „Lernkontrolle: <title>“
     "questions": [
         single(
             "Erst die Kinderbetreuung oder erst den Arbeitsplatz suchen – was empfiehlt das Modul?",

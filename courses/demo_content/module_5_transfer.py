@@ -137,7 +137,7 @@ def body(media):
 # Passing the Lernkontrolle completes the module.
 QUIZ_COMPLETES_MODULE = True
 QUIZ = {
-    "title": "Lernkontrolle: Transfer in die Praxis",
+    "title": TITLE,  # shown as „Lernkontrolle: <title>“
     "questions": [
         multiple(
             "Was gehört in eine Kooperationsvereinbarung?",

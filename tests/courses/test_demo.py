@@ -174,7 +174,7 @@ def test_every_main_module_has_a_published_lernkontrolle(demo):
     quizzes = {quiz.title: quiz for quiz in Quiz.objects.prefetch_related("questions__choices")}
     kinds = set()
     for module in course.modules():
-        quiz = quizzes[f"Lernkontrolle: {module.title.split(':')[0]}"]
+        quiz = quizzes[module.title]
         assert quiz.live and quiz.live_revision_id is not None
         questions = list(quiz.questions.all())
         assert 5 <= len(questions) <= 10, quiz.title
@@ -200,7 +200,7 @@ def test_a_learner_passes_a_demo_lernkontrolle_with_the_right_answers(demo):
     from quizzes.models import Quiz
     from quizzes.services import attempt_save_answer, attempt_start, attempt_submit
 
-    quiz = Quiz.objects.get(title="Lernkontrolle: Beratung und Kinderbetreuung")
+    quiz = Quiz.objects.get(title="Beratung und Kinderbetreuung")
     attempt = attempt_start(quiz=quiz, user=user("lernender2@example.org"))
     for position, question in enumerate(attempt.questions):
         if question["kind"] == "short_text":
@@ -213,3 +213,57 @@ def test_a_learner_passes_a_demo_lernkontrolle_with_the_right_answers(demo):
     attempt_submit(attempt=attempt)
     attempt.refresh_from_db()
     assert attempt.passed and attempt.percent == 100
+
+
+def test_lernkontrollen_are_linked_and_complete_modules_3_to_5(demo):
+    modules = list(CoursePage.objects.get(slug=MAIN).modules())
+    assert all(module.quiz is not None and module.quiz.live for module in modules)
+    assert [module.completion_rule for module in modules] == [
+        "manual",
+        "manual",
+        "quiz",
+        "quiz",
+        "quiz",
+    ]
+
+
+def test_passing_a_linked_lernkontrolle_completes_the_module(
+    demo, django_capture_on_commit_callbacks
+):
+    from quizzes.services import attempt_save_answer, attempt_start, attempt_submit
+
+    learner = user("lernende@example.org")
+    module = ModulePage.objects.get(slug="netzwerke-stark-im-beruf-und-familienzentren")
+    attempt = attempt_start(quiz=module.quiz, user=learner)
+    for position, question in enumerate(attempt.questions):
+        answer = {
+            "short_text": lambda q: q["accepted_answers"][0],
+            "numeric": lambda q: q["numeric_answer"],
+        }.get(question["kind"], lambda q: [c["id"] for c in q["choices"] if c["is_correct"]])
+        attempt_save_answer(attempt=attempt, question=position, answer=answer(question))
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt_submit(attempt=attempt)
+    completion = ModuleCompletion.objects.get(user=learner, module=module)
+    assert completion.via == "quiz"
+    course = CoursePage.objects.get(slug=MAIN)
+    assert course_progress(user=learner, course=course).completed == 3
+
+
+def test_seeding_links_a_module_seeded_before_its_lernkontrolle(demo):
+    ModulePage.objects.filter(slug="transfer-in-die-praxis").update(
+        quiz=None, completion_rule="manual"
+    )
+    seed_again()
+    module = ModulePage.objects.get(slug="transfer-in-die-praxis")
+    assert module.quiz.title == "Transfer in die Praxis"
+    assert module.completion_rule == "quiz"
+
+
+def test_seeding_keeps_a_trainers_choice(demo):
+    module = ModulePage.objects.get(slug="transfer-in-die-praxis")
+    module.quiz = None
+    module.completion_rule = "manual"
+    module.save_revision(user=user("trainerin@example.org")).publish()
+    seed_again()
+    module.refresh_from_db()
+    assert module.quiz is None and module.completion_rule == "manual"
