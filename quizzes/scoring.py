@@ -76,7 +76,8 @@ def normalise_answer(question, raw):
             raise AnswerError(_("Please choose exactly one answer."))
         return sorted(ids)
     if kind == "numeric":
-        return str(parse_number(raw).normalize())
+        # Plain notation ("100", "3.5"), never "1E+2".
+        return format(parse_number(raw).normalize(), "f")
     if not isinstance(raw, str):
         raise AnswerError(_("Please enter your answer as text."))
     text = raw.strip()

@@ -154,6 +154,13 @@ def test_not_a_number_is_refused_with_an_example(text):
         parse_number(text)
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("100", "100"), ("3,50", "3.5"), ("0,0", "0"), ("1.000,25", "1000.25")]
+)
+def test_numbers_are_stored_in_plain_notation(typed, stored):
+    assert normalise_answer(NUMERIC, typed) == stored
+
+
 def test_german_thousands_separator():
     assert parse_number("1.234,5") == Decimal("1234.5")
     assert parse_number(" 7 ") == Decimal("7")

@@ -119,6 +119,14 @@ def test_editing_the_quiz_after_start_changes_nothing_of_the_attempt_or_its_resu
     assert Response.objects.get(attempt=attempt, position=2).question is None
 
 
+def test_a_saved_draft_is_not_asked_until_it_is_published(learner):
+    quiz = make_quiz(questions=1, title="Veröffentlicht", pass_mark=50)
+    quiz.title, quiz.pass_mark = "Entwurf", 90
+    quiz.save_revision()
+    attempt = services.attempt_start(quiz=quiz, user=learner)
+    assert (attempt.title, attempt.pass_mark) == ("Veröffentlicht", 50)
+
+
 def test_max_attempts_limits_starts(learner):
     quiz = make_quiz(max_attempts=1)
     services.attempt_submit(attempt=services.attempt_start(quiz=quiz, user=learner))
@@ -285,6 +293,7 @@ def test_essays_keep_the_attempt_pending_until_the_last_is_marked(
     assert passed_signals == [attempt.pk]
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [learner.email]
     assert "83,33" in mail.outbox[0].body
+    assert f"/lernkontrollen/versuch/{attempt.public_id}/ergebnis/" in mail.outbox[0].body
     first.refresh_from_db()
     assert first.marked_by == trainer and first.feedback == "Teilweise."
 
