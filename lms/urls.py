@@ -10,6 +10,7 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("konto/", include("accounts.urls")),
     path("bescheinigungen/", include("certificates.urls")),
+    path("lernkontrollen/", include("quizzes.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

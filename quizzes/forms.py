@@ -1,0 +1,125 @@
+"""Reading the learner's posted answers and preparing questions for the answer form.
+
+The form is plain HTML (one fieldset per question, see quizzes/includes/question.html): a
+question at snapshot position ``p`` posts its answer as ``answer-p`` (several values for
+multiple choice). Validation is the service's job (``scoring.normalise_answer`` via
+``attempt_save_answer(s)``); here we only collect the raw values.
+
+Everything shown to the learner comes from ``Attempt.questions_for_learner()`` (no correct
+choices, accepted answers, numbers or explanations) and ``Attempt.feedback_for()`` (which
+returns ``None`` whenever the frozen feedback mode forbids feedback). No other code path puts
+snapshot data into a template or JSON response.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.urls import reverse
+from django.utils import formats
+
+CHOICE_KINDS = ("single", "true_false", "multiple")
+
+
+def field_name(position):
+    return f"answer-{position}"
+
+
+def posted_answer(data, question):
+    """The raw answer for ``question`` (learner-safe dict) from POST ``data``.
+
+    Choice questions give a list of the posted values (empty when nothing is ticked: an
+    unticked checkbox posts nothing); text questions the posted string ("" when absent).
+    """
+    name = field_name(question["position"])
+    if question["kind"] in CHOICE_KINDS:
+        return data.getlist(name)
+    values = data.getlist(name)
+    if len(values) > 1:
+        return values  # malformed: the service refuses a list for a text answer
+    return values[0] if values else ""
+
+
+def _local_number(value):
+    try:
+        return formats.localize(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return value
+
+
+def display_answer(question, answer):
+    """A stored (or re-posted) answer in the form the inputs show it (German numbers)."""
+    if answer in (None, "", []):
+        return [] if question["kind"] in CHOICE_KINDS else ""
+    if question["kind"] in CHOICE_KINDS:
+        ids = answer if isinstance(answer, list) else [answer]
+        shown = []
+        for value in ids:
+            try:
+                shown.append(int(value))
+            except (TypeError, ValueError):
+                continue
+        return shown
+    if question["kind"] == "numeric" and not isinstance(answer, list):
+        # A stored answer is a normalised decimal ("3.5"); show it as the learner writes it.
+        return _local_number(answer) if _is_plain_decimal(answer) else answer
+    return answer if isinstance(answer, str) else ""
+
+
+def _is_plain_decimal(text):
+    try:
+        Decimal(str(text))
+    except (InvalidOperation, ValueError):
+        return False
+    return "," not in str(text)
+
+
+def localised_feedback(feedback):
+    """``feedback_for()``'s dict with numbers as Decimals, so templates show 3,5 not 3.5."""
+    if feedback is None:
+        return None
+    feedback = dict(feedback)
+    for key in ("numeric_answer", "tolerance"):
+        if feedback.get(key) not in (None, ""):
+            feedback[key] = Decimal(str(feedback[key]))
+    return feedback
+
+
+def question_items(attempt, responses, positions, *, errors=None, posted=None, autosave=True):
+    """What the answer form shows for the questions at ``positions``.
+
+    ``responses``: the attempt's Response rows (one query, by the caller). ``posted``:
+    ``{position: raw answer}`` to show again after a refused post (nothing was saved).
+    """
+    errors = errors or {}
+    posted = posted or {}
+    learner = attempt.questions_for_learner()
+    by_position = attempt.responses_by_position(responses)
+    items = []
+    for position in positions:
+        question = learner[position]
+        response = by_position.get(position)
+        stored = response.answer if response is not None else None
+        locked = attempt.is_locked(position, response)
+        answer = posted.get(position, stored)
+        items.append(
+            {
+                "question": question,
+                "number": position + 1,
+                "answer": display_answer(question, answer),
+                "answered": response is not None and response.is_answered,
+                "locked": locked,
+                "error": errors.get(position, ""),
+                "feedback": localised_feedback(attempt.feedback_for(position, response)),
+                "save_url": (
+                    reverse("quizzes:save", args=[attempt.public_id, position + 1])
+                    if autosave and not locked
+                    else None
+                ),
+            }
+        )
+    return items
+
+
+def chosen_texts(question, answer):
+    """The texts of the choices the learner ticked (for the result page)."""
+    ids = set(display_answer(question, answer))
+    return [choice["text"] for choice in question["choices"] if choice["id"] in ids]
