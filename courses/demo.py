@@ -10,9 +10,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.utils.html import escape, strip_tags
 from wagtail import blocks
+from wagtail.models import GroupPagePermission
 
+from accounts import roles
 from home.models import HomePage
 from quizzes.demo import ensure_quiz
 
@@ -35,6 +38,7 @@ TRAINER = "trainerin@example.org"
 LEARNER = "lernende@example.org"  # partial progress in the main course
 GRADUATE = "lernender2@example.org"  # has completed the short course
 LEARNER_COMPLETED_MODULES = 2
+AUTHORING_PAGE_ACTIONS = ("add", "change", "publish")
 
 
 def seed(stdout):
@@ -61,7 +65,23 @@ def ensure_catalogue():
         )
         HomePage.objects.first().add_child(instance=catalogue)
         catalogue.save_revision().publish()
+    grant_authoring(catalogue)
     return catalogue
+
+
+def grant_authoring(catalogue):
+    """Trainers and the administration role author courses below the catalogue. Page
+    permissions are granted where the page is created (see accounts.roles); a group that
+    already has any permission on the catalogue was configured by a person and is left so."""
+    codenames = [f"{action}_page" for action in AUTHORING_PAGE_ACTIONS]
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=codenames
+    )
+    for group in Group.objects.filter(name__in=[roles.TRAINERS, roles.ADMINISTRATION]):
+        if GroupPagePermission.objects.filter(group=group, page=catalogue).exists():
+            continue
+        for permission in permissions:
+            GroupPagePermission.objects.create(group=group, page=catalogue, permission=permission)
 
 
 def ensure_media():

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
@@ -267,3 +268,15 @@ def test_seeding_keeps_a_trainers_choice(demo):
     seed_again()
     module.refresh_from_db()
     assert module.quiz is None and module.completion_rule == "manual"
+
+
+def test_the_demo_trainer_can_edit_and_publish_the_demo_courses(demo, client):
+    trainer = user("trainerin@example.org")
+    client.force_login(trainer)
+    course = CoursePage.objects.get(slug=MAIN)
+    module = course.modules().first()
+    assert client.get(f"/verwaltung/pages/{course.pk}/edit/").status_code == 200
+    assert client.get(f"/verwaltung/pages/{module.pk}/edit/").status_code == 200
+    assert module.permissions_for_user(trainer).can_publish()
+    quiz_edit = reverse("wagtailsnippets_quizzes_quiz:edit", args=[module.quiz.pk])
+    assert client.get(quiz_edit).status_code == 200
