@@ -8,7 +8,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from courses import services
-from courses.models import Enrolment, ModulePage
+from courses.models import CoursePage, Enrolment, ModulePage
 from tests.e2e.conftest import check_page, visit
 from tests.factories import UserFactory, make_course
 
@@ -141,3 +141,20 @@ def test_dashboard_with_overdue_and_assigned_courses(page, login):
         page.get_by_role("link", name=re.compile(r"^Starten\W+Netzwerke vor Ort$"))
     ).to_be_visible()
     visit(page, late.url, "courses-course-overdue")
+
+
+def test_demo_course_pages_pass_axe(page, login):
+    """Every module of the demo course, with every block type, as the demo learner sees it."""
+    import os
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    with open(os.devnull, "w") as devnull:
+        call_command("seed_demo", stdout=devnull)
+    login(get_user_model().objects.get(email="lernende@example.org"))
+    course = CoursePage.objects.get(slug="berufsrueckkehr-begleiten")
+    visit(page, course.url, "courses-demo-course")
+    for number, module in enumerate(course.modules(), start=1):
+        visit(page, module.url, f"courses-demo-module-{number}")
+        expect(page.get_by_role("heading", level=1)).to_have_text(module.title)
