@@ -113,3 +113,30 @@ def test_module_page_shows_the_quiz_and_the_latest_attempt(client, quiz):
     assert "Als erledigt markieren" not in page
     passed_attempt(learner, quiz, status=AttemptStatus.FAILED)
     assert "Ihr letzter Versuch (Nr. 1): Nicht bestanden – 80 %" in client.get(module.url).text
+
+
+def test_passing_through_the_quiz_engine_completes_the_module(
+    client, django_capture_on_commit_callbacks
+):
+    """The whole way: start via the module's link, answer, submit, module done."""
+    from quizzes import services as quizzes
+    from tests.quizzes.factories import correct_answer, make_quiz
+
+    quiz = make_quiz(questions=2)
+    course, module = course_with_quiz(quiz, modules=1)
+    learner = UserFactory()
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    page = client.get(module.url).text
+    assert f'href="/lernkontrollen/{quiz.pk}/">Lernkontrolle starten</a>' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt = quizzes.attempt_start(quiz=quiz, user=learner)
+        quizzes.attempt_save_answers(
+            attempt=attempt,
+            answers={n: correct_answer(q) for n, q in enumerate(attempt.questions)},
+        )
+        quizzes.attempt_submit(attempt=attempt)
+    completion = ModuleCompletion.objects.get(user=learner)
+    assert (completion.module, completion.via) == (module, "quiz")
+    page = client.get(module.url).text
+    assert "Sie haben dieses Modul abgeschlossen." in page and "Bestanden – 100 %" in page
