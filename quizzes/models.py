@@ -350,7 +350,8 @@ class Response(models.Model):
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
-        ordering = ["attempt", "position"]
+        # attempt_id, not attempt: ordering by the relation would join attempts for nothing.
+        ordering = ["attempt_id", "position"]
         permissions = [("mark_response", _("Can mark essay answers"))]
         constraints = [
             models.UniqueConstraint(

@@ -167,7 +167,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'answer',
                 'verbose_name_plural': 'answers',
-                'ordering': ['attempt', 'position'],
+                'ordering': ['attempt_id', 'position'],
                 'permissions': [('mark_response', 'Can mark essay answers')],
             },
         ),
