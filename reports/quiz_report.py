@@ -1,21 +1,29 @@
-"""The "Lernkontrollen" manager report: attempts, pass rate and attempts needed to pass.
+"""The "Lernkontrollen" manager report: per course and module with a Lernkontrolle, attempts,
+pass rate and the average number of attempts people needed to pass.
 
 Scope is applied in one place, ``attempts_in_scope``: the submitted attempts of the people the
 viewer may report on (``enrolments_in_scope``, which is ``users_in_scope`` for managers and
-the learners of their courses for trainers). Every row, filter choice and export starts there.
-One row per Lernkontrolle; the figures are aggregated in one query whatever the number of rows.
+the learners of their courses for trainers). Every figure, filter choice and export starts
+there; the modules listed are those of ``courses_in_scope`` (all for managers, own courses for
+trainers). The rows take two queries whatever their number: the modules with their course
+titles, and the per-quiz aggregate.
+
+A module's figures are those of its Lernkontrolle: if two modules use the same quiz, both
+rows show the same attempts (the quiz engine does not know about courses).
 """
 
 import django_filters
-from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from courses.models import CoursePage, ModulePage
 from organisations.models import OrganisationKind, Region
-from quizzes.models import Attempt, AttemptStatus, Quiz
+from quizzes.models import Attempt, AttemptStatus
 
 from . import selectors
 
@@ -54,10 +62,58 @@ def quiz_rows(attempts):
     )
 
 
-def _quizzes(request):
-    return Quiz.objects.filter(pk__in=attempts_in_scope(request.user).values("quiz_id")).order_by(
-        "title"
+def _course_title():
+    # Treebeard: a page's parent has the page's path without its last step (4 characters).
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - 4)
+    return Subquery(CoursePage.objects.filter(path=parent_path).values("title")[:1])
+
+
+def modules_with_quiz(user, course=None):
+    """Modules that have a Lernkontrolle, in the courses ``user`` may report on, in tree order
+    (course by course, modules in their order), each with ``course_title``."""
+    modules = ModulePage.objects.filter(quiz__isnull=False)
+    if course is not None:
+        modules = modules.descendant_of(course)
+    elif not (user.is_superuser or user.has_perm("reports.view_reports")):
+        within = Q(pk__in=[])
+        for path in selectors.courses_in_scope(user).values_list("path", flat=True):
+            within |= Q(path__startswith=path)
+        modules = modules.filter(within)
+    return (
+        modules.annotate(course_title=_course_title())
+        .select_related("quiz")
+        .only("title", "path", "quiz__title")
+        .order_by("path")
     )
+
+
+FIGURES = ("people", "attempts", "passed", "failed", "pending", "people_passed")
+
+
+def module_rows(user, attempts, course=None):
+    """One dict per module with a Lernkontrolle: its quiz's figures over ``attempts``."""
+    modules = list(modules_with_quiz(user, course))
+    quizzes = {module.quiz_id for module in modules}
+    figures = {row["quiz_id"]: row for row in quiz_rows(attempts.filter(quiz__in=quizzes))}
+    rows = []
+    for module in modules:
+        row = dict.fromkeys(FIGURES, 0) | {"attempts_to_pass": None}
+        row.update(figures.get(module.quiz_id, {}))
+        decided = row["passed"] + row["failed"]
+        row.update(
+            course_title=module.course_title,
+            module_title=module.title,
+            quiz_title=module.quiz.title,
+            pass_rate=round(100 * row["passed"] / decided) if decided else None,
+        )
+        if row["attempts_to_pass"] is not None:
+            row["attempts_to_pass"] = round(row["attempts_to_pass"], 1)
+        rows.append(row)
+    return rows
+
+
+def _courses(request):
+    return selectors.courses_in_scope(request.user)
 
 
 def _organisations(request):
@@ -69,7 +125,10 @@ def _regions(request):
 
 
 class QuizReportFilterSet(WagtailFilterSet):
-    quiz = django_filters.ModelChoiceFilter(label=_("Lernkontrolle"), queryset=_quizzes)
+    # Narrows the modules listed, not the attempts (see QuizReportView.get_queryset).
+    course = django_filters.ModelChoiceFilter(
+        label=_("Course"), queryset=_courses, method="filter_nothing"
+    )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"), field_name="user__organisation", queryset=_organisations
     )
@@ -89,9 +148,8 @@ class QuizReportFilterSet(WagtailFilterSet):
         model = Attempt
         fields = []
 
-
-def _rate(passed, decided):
-    return round(100 * passed / decided) if decided else None
+    def filter_nothing(self, queryset, name, value):
+        return queryset
 
 
 def _percent(value):
@@ -110,7 +168,9 @@ class QuizReportView(ReportView):
     filterset_class = QuizReportFilterSet
     export_filename = "lernkontrollen"
     columns = [
-        Column("quiz", label=_("Lernkontrolle"), accessor="quiz__title"),
+        Column("course", label=_("Course"), accessor="course_title"),
+        Column("module", label=_("Module"), accessor="module_title"),
+        Column("quiz", label=_("Lernkontrolle"), accessor="quiz_title"),
         Column("people", label=_("People"), accessor="people"),
         Column("attempts", label=_("Attempts"), accessor="attempts"),
         Column("passed", label=_("Passed"), accessor="passed"),
@@ -124,19 +184,10 @@ class QuizReportView(ReportView):
             accessor=lambda r: _average(r["attempts_to_pass"]),
         ),
     ]
-    list_export = [
-        "quiz__title",
-        "people",
-        "attempts",
-        "passed",
-        "failed",
-        "pending",
-        "pass_rate",
-        "people_passed",
-        "attempts_to_pass",
-    ]
     export_headings = {
-        "quiz__title": _("Lernkontrolle"),
+        "course_title": _("Course"),
+        "module_title": _("Module"),
+        "quiz_title": _("Lernkontrolle"),
         "people": _("People"),
         "attempts": _("Attempts"),
         "passed": _("Passed"),
@@ -146,6 +197,7 @@ class QuizReportView(ReportView):
         "people_passed": _("People passed"),
         "attempts_to_pass": _("Average attempts to pass"),
     }
+    list_export = list(export_headings)
 
     def dispatch(self, request, *args, **kwargs):
         if not selectors.can_view_reports(request.user):
@@ -153,17 +205,13 @@ class QuizReportView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return quiz_rows(self.filter_queryset(attempts_in_scope(self.request.user)))
+        # Attempt filters (organisation, region, period) narrow the attempts; the course filter
+        # narrows the modules listed. A filter value outside the scope is invalid and ignored.
+        attempts = self.filter_queryset(attempts_in_scope(self.request.user))
+        course = None
+        if self.filters and self.filters.is_valid():
+            course = self.filters.form.cleaned_data.get("course")
+        return module_rows(self.request.user, attempts, course)
 
     def get_filtered_queryset(self):
-        # The filters apply to the attempts, before aggregation (see get_queryset).
         return self.get_queryset()
-
-    def decorate_paginated_queryset(self, object_list):
-        rows = []
-        for row in object_list:
-            row["pass_rate"] = _rate(row["passed"], row["passed"] + row["failed"])
-            if row["attempts_to_pass"] is not None:
-                row["attempts_to_pass"] = round(row["attempts_to_pass"], 1)
-            rows.append(row)
-        return rows

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from accounts.roles import TRAINERS
 from quizzes import services
 from quizzes.models import QuestionKind
-from reports.quiz_report import attempts_in_scope, quiz_rows
+from reports.quiz_report import attempts_in_scope, module_rows
 from tests.factories import UserFactory, make_course
 from tests.quizzes.factories import correct_answer, make_quiz, wrong_answer
 
@@ -23,6 +23,14 @@ from .conftest import SECRET
 pytestmark = pytest.mark.django_db
 
 REPORT = "reports:quizzes"
+
+
+def link(course, quiz, number=0):
+    """Give the ``number``-th module of ``course`` the Lernkontrolle ``quiz``."""
+    module = list(course.modules())[number]
+    module.quiz = quiz
+    module.save()
+    return module
 
 
 def attempt(quiz, person, *, passes):
@@ -38,6 +46,7 @@ def quiz(world):
     """In Oberhausen: ob[0] fails, then passes; ob[1] passes at once; fz[0] fails.
     In Gelsenkirchen (outside the manager's scope): the secret person passes twice over."""
     quiz = make_quiz(questions=2, kinds=(QuestionKind.SINGLE,), title="Kinderschutz-Quiz")
+    link(world["course"], quiz, number=1)
     ob, fz = world["ob"], world["fz"]
     attempt(quiz, ob[0], passes=False)
     attempt(quiz, ob[0], passes=True)
@@ -61,9 +70,14 @@ def _xlsx(response):
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
-def test_rows_count_only_people_in_scope(world, quiz):
-    (row,) = quiz_rows(attempts_in_scope(world["manager"]))
-    assert row["quiz__title"] == "Kinderschutz-Quiz"
+def test_one_row_per_module_with_a_quiz_counting_only_people_in_scope(world, quiz):
+    manager = world["manager"]
+    (row,) = module_rows(manager, attempts_in_scope(manager))  # modules 1 and 3 have no quiz
+    assert (row["course_title"], row["module_title"], row["quiz_title"]) == (
+        "Berufsrückkehr begleiten",
+        "Modul 2",
+        "Kinderschutz-Quiz",
+    )
     assert (row["people"], row["attempts"], row["passed"], row["failed"]) == (3, 4, 2, 2)
     assert row["people_passed"] == 2
     # ob[0] passed in attempt 2, ob[1] in attempt 1
@@ -74,7 +88,7 @@ def test_report_page_shows_the_figures_and_never_the_other_region(manager_client
     response = manager_client.get(reverse(REPORT))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Kinderschutz-Quiz" in html
+    assert "Kinderschutz-Quiz" in html and "Modul 2" in html
     assert "50 %" in html and "1,5" in html
     assert SECRET not in html and "Gelsenkirchen" not in html
 
@@ -102,6 +116,8 @@ def test_exports_have_german_headers_and_stay_in_scope(manager_client, quiz, exp
     response = manager_client.get(reverse(REPORT), {"export": export})
     rows = _csv(response) if export == "csv" else _xlsx(response)
     assert rows[0] == [
+        "Fortbildung",
+        "Modul",
         "Lernkontrolle",
         "Personen",
         "Versuche",
@@ -113,7 +129,14 @@ def test_exports_have_german_headers_and_stay_in_scope(manager_client, quiz, exp
         "Ø Versuche bis zum Bestehen",
     ]
     assert len(rows) == 2
-    assert [str(cell) for cell in rows[1][:4]] == ["Kinderschutz-Quiz", "3", "4", "2"]
+    assert [str(cell) for cell in rows[1][:6]] == [
+        "Berufsrückkehr begleiten",
+        "Modul 2",
+        "Kinderschutz-Quiz",
+        "3",
+        "4",
+        "2",
+    ]
     flat = " ".join(str(cell) for row in rows for cell in row)
     assert SECRET not in flat
 
@@ -126,12 +149,26 @@ def test_trainer_sees_the_learners_of_their_courses_only(client, world, quiz):
     own = make_course(title="Kinderschutz kompakt", modules=1)
     own.responsible_trainers.add(trainer)
     own.save()
+    link(own, quiz)
     Enrolment.objects.create(user=world["ob"][0], course=own)
     client.force_login(trainer)
     response = client.get(reverse(REPORT))
-    (row,) = response.context["object_list"]
+    (row,) = response.context["object_list"]  # not the module of the other course
+    assert row["course_title"] == "Kinderschutz kompakt"
     assert (row["people"], row["attempts"], row["passed"]) == (1, 2, 1)
     assert SECRET not in response.content.decode()
+
+
+def test_course_filter_lists_that_courses_modules(manager_client, world, quiz):
+    other = make_course(title="Datenschutz im Jobcenter", modules=2)
+    link(other, make_quiz(questions=1, title="Datenschutz-Quiz"), number=1)
+    everything = manager_client.get(reverse(REPORT)).context["object_list"]
+    assert [row["course_title"] for row in everything] == [
+        "Berufsrückkehr begleiten",
+        "Datenschutz im Jobcenter",
+    ]
+    filtered = manager_client.get(reverse(REPORT), {"course": other.pk}).context["object_list"]
+    assert [(row["module_title"], row["attempts"]) for row in filtered] == [("Modul 2", 0)]
 
 
 def test_people_without_the_permission_get_404(client, world, quiz):
@@ -151,7 +188,10 @@ def test_query_count_does_not_grow_with_quizzes(manager_client, world, quiz):
 
     before = count()
     for number in range(4):
-        more = make_quiz(questions=1, title=f"Weitere Kontrolle {number}")
-        attempt(more, world["ob"][3], passes=bool(number % 2))
-    assert len(manager_client.get(reverse(REPORT)).context["object_list"]) == 5
+        course = make_course(title=f"Weitere Fortbildung {number}", modules=2)
+        for module_number in range(2):
+            more = make_quiz(questions=1, title=f"Weitere Kontrolle {number}.{module_number}")
+            link(course, more, number=module_number)
+            attempt(more, world["ob"][3], passes=bool(number % 2))
+    assert len(manager_client.get(reverse(REPORT)).context["object_list"]) == 9
     assert count() == before
