@@ -70,7 +70,8 @@ def question_rows(quiz):
     """One dict per current question of ``quiz`` (in authored order) with its figures.
 
     ``correct_share``: share of the attempts that asked it and got it fully right (unanswered
-    counts as wrong); ``average_points`` over the scored answers (essays once marked).
+    counts as wrong; essays still waiting for marking are left out); ``average_points`` over
+    the scored answers (essays once marked).
     """
     figures = _aggregates(quiz)
     questions = Question.objects.filter(quiz=quiz).order_by("sort_order", "pk")
@@ -90,7 +91,7 @@ def question_rows(quiz):
                 "answered": row.get("answered", 0),
                 "correct": row.get("correct", 0),
                 "waiting": row.get("waiting", 0),
-                "correct_share": _percent(row.get("correct", 0), asked),
+                "correct_share": _percent(row.get("correct", 0), asked - row.get("waiting", 0)),
                 "average_points": None
                 if average is None
                 else Decimal(average).quantize(Decimal("0.01"), ROUND_HALF_UP),

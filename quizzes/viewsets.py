@@ -6,6 +6,7 @@ plus the correct answers, labelled as trainer-only (the preview is an admin page
 """
 
 import django_filters
+from django import forms
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -120,7 +121,14 @@ class QuestionsPanel(InlinePanel):
 CHOICE_PANELS = [FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct")])]
 
 QUESTION_PANELS = [
-    FieldRowPanel([FieldPanel("kind"), FieldPanel("points"), FieldPanel("category")]),
+    FieldRowPanel(
+        [
+            FieldPanel("kind"),
+            FieldPanel("points"),
+            # A plain select: trainers pick a category without needing rights on categories.
+            FieldPanel("category", widget=forms.Select),
+        ]
+    ),
     FieldPanel("text"),
     InlinePanel(
         "choices",

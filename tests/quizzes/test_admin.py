@@ -330,3 +330,12 @@ def test_preview_shows_the_quiz_as_learners_see_it_with_the_answers_for_trainers
     assert 'type="radio"' in html  # the learner's controls
     assert _shown(response, gettext("Preview for trainers – correct answers are marked"))
     assert "Das Jobcenter" in html and "SGB VIII" in html
+
+
+def test_trainers_pick_a_question_category_from_a_list(trainer_client):
+    from .factories import CategoryFactory
+
+    CategoryFactory(name="Datenschutz")
+    html = trainer_client.get(reverse(ADD)).content.decode()
+    select = html.split('<select name="questions-__prefix__-category"', 1)[1].split("</select>")[0]
+    assert "Datenschutz" in select

@@ -123,3 +123,19 @@ def test_statistics_page_queries_do_not_grow_with_questions(client):
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_essays_waiting_for_marking_do_not_count_as_wrong():
+    quiz = make_quiz(questions=2, kinds=(QuestionKind.SINGLE, QuestionKind.ESSAY))
+    started = services.attempt_start(quiz=quiz, user=learner())
+    services.attempt_save_answer(
+        attempt=started, question=0, answer=correct_answer(started.questions[0])
+    )
+    services.attempt_save_answer(attempt=started, question=1, answer="Eine Begründung.")
+    services.attempt_submit(attempt=started)
+    summary = statistics.quiz_summary(quiz)
+    assert (summary["submitted"], summary["pending"], summary["pass_rate"]) == (1, 1, None)
+    choice_row, essay_row = statistics.question_rows(quiz)
+    assert choice_row["correct_share"] == Decimal("100.0")
+    assert (essay_row["waiting"], essay_row["correct_share"]) == (1, None)
+    assert essay_row["average_points"] is None
