@@ -1,3 +1,7 @@
+from django.contrib import messages
+from django.db import router
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -5,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views, statistics
+from .models import Quiz
 from .viewsets import QuizViewSetGroup
 
 admin_urlpatterns = [
@@ -56,3 +61,35 @@ def register_marking_menu_item():
         icon_name="edit",
         order=10,
     )
+
+
+@hooks.register("before_delete_snippet")
+def keep_quizzes_with_records(request, instances):
+    """Refuse (single and bulk) deletion of quizzes that attempts or modules still refer to,
+    with a message instead of a server error. A dry-run ``Collector`` finds the PROTECTed
+    references without knowing who they are (the engine knows nothing about courses)."""
+    quizzes = [instance for instance in instances if isinstance(instance, Quiz)]
+    if not quizzes:
+        return None
+    try:
+        Collector(using=router.db_for_write(Quiz)).collect(quizzes)
+    except (ProtectedError, RestrictedError) as error:
+        blocking = (
+            error.protected_objects
+            if isinstance(error, ProtectedError)
+            else error.restricted_objects
+        )
+        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in blocking})
+        messages.error(
+            request,
+            _(
+                "%(titles)s cannot be deleted: %(kinds)s refer to it, and results are kept "
+                "as an exam record. Unpublish it instead, so nobody can start it any more."
+            )
+            % {
+                "titles": ", ".join(f"„{quiz.title}“" for quiz in quizzes),
+                "kinds": ", ".join(kinds),
+            },
+        )
+        return redirect(Quiz.snippet_viewset.get_url_name("list"))
+    return None

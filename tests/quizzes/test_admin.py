@@ -339,3 +339,48 @@ def test_trainers_pick_a_question_category_from_a_list(trainer_client):
     html = trainer_client.get(reverse(ADD)).content.decode()
     select = html.split('<select name="questions-__prefix__-category"', 1)[1].split("</select>")[0]
     assert "Datenschutz" in select
+
+
+def _with_attempt(**fields):
+    from quizzes import services
+
+    quiz = make_quiz(questions=1, **fields)
+    services.attempt_start(quiz=quiz, user=learner())
+    return quiz
+
+
+def test_a_quiz_with_attempts_is_kept_with_a_message_instead_of_deleted(trainer_client):
+    quiz = _with_attempt(title="Prüfung mit Ergebnissen")
+    url = reverse("wagtailsnippets_quizzes_quiz:delete", args=[quiz.pk])
+    for response in (trainer_client.get(url), trainer_client.post(url)):
+        assert response.status_code == 302
+        assert response.url == reverse(LIST)
+    listing = trainer_client.get(reverse(LIST))
+    assert "Prüfung mit Ergebnissen" in str(list(listing.context["messages"])[0])
+    assert Quiz.objects.filter(pk=quiz.pk).exists()
+
+
+def test_bulk_delete_keeps_quizzes_with_attempts(trainer_client):
+    kept = _with_attempt(title="Mit Versuchen")
+    url = reverse("wagtail_bulk_action", args=["quizzes", "quiz", "delete"])
+    response = trainer_client.post(f"{url}?id={kept.pk}")
+    assert response.status_code == 302
+    assert Quiz.objects.filter(pk=kept.pk).exists()
+
+
+def test_a_quiz_nobody_took_can_be_deleted(trainer_client):
+    quiz = make_quiz(questions=2)
+    response = trainer_client.post(reverse("wagtailsnippets_quizzes_quiz:delete", args=[quiz.pk]))
+    assert response.status_code == 302
+    assert not Quiz.objects.exists()
+
+
+def test_an_earlier_revision_can_be_previewed(trainer_client):
+    _publish(trainer_client, questions=[single_choice(text="Erste Fassung der Frage")])
+    quiz = Quiz.objects.get()
+    first = quiz.latest_revision
+    edit = reverse(EDIT, args=[quiz.pk])
+    trainer_client.post(edit, quiz_data(questions=[single_choice(text="Zweite Fassung")]))
+    url = reverse("wagtailsnippets_quizzes_quiz:revisions_view", args=[quiz.pk, first.pk])
+    html = trainer_client.get(url).content.decode()
+    assert "Erste Fassung der Frage" in html and "Zweite Fassung" not in html
