@@ -38,9 +38,14 @@ def posted_answer(data, question):
     return values[0] if values else ""
 
 
+def _plain(number):
+    """3.5000 -> 3.5 and 100.00 -> 100 (never 1E+2)."""
+    return number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize()
+
+
 def _local_number(value):
     try:
-        return formats.localize(Decimal(str(value)))
+        return formats.localize(_plain(Decimal(str(value))))
     except (InvalidOperation, ValueError):
         return value
 
@@ -79,7 +84,7 @@ def localised_feedback(feedback):
     feedback = dict(feedback)
     for key in ("numeric_answer", "tolerance"):
         if feedback.get(key) not in (None, ""):
-            feedback[key] = Decimal(str(feedback[key]))
+            feedback[key] = _plain(Decimal(str(feedback[key])))
     return feedback
 
 
