@@ -7,7 +7,6 @@ constraint "one open attempt per person and quiz" backs the lock up.
 """
 
 from datetime import timedelta
-from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -15,34 +14,23 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from . import scoring
+from .errors import AnswerLocked, AttemptClosed, InvalidAnswer, QuizError
+from .marking import finalise, response_mark
 from .models import Attempt, AttemptStatus, FeedbackMode, Quiz, Response
-from .signals import attempt_passed
 from .snapshot import build_snapshot, draw, pool_queryset
 
-
-class QuizError(Exception):
-    """A rule refused the action; ``str(error)`` is the message for the person."""
-
-
-class InvalidAnswer(QuizError):
-    """The answer cannot be valid (a 400); ``errors`` maps position -> message. Nothing saved."""
-
-    def __init__(self, message, errors=None):
-        super().__init__(message)
-        self.errors = errors or {}
-
-
-class AnswerLocked(QuizError):
-    """The answer at this position may no longer be changed (no going back, or feedback shown)."""
-
-
-class AttemptClosed(QuizError):
-    """The attempt is no longer open; if time ran out it has just been submitted. Show
-    ``error.attempt``'s result."""
-
-    def __init__(self, message, attempt):
-        super().__init__(message)
-        self.attempt = attempt
+__all__ = [
+    "AnswerLocked",
+    "AttemptClosed",
+    "InvalidAnswer",
+    "QuizError",
+    "attempt_expire_overdue",
+    "attempt_save_answer",
+    "attempt_save_answers",
+    "attempt_start",
+    "attempt_submit",
+    "response_mark",
+]
 
 
 def _time_up_message():
@@ -262,17 +250,7 @@ def attempt_save_answers(*, attempt, answers):
     return responses
 
 
-# --- submitting and marking ---------------------------------------------------------------------
-
-
-def _finalise(locked, responses):
-    """Score, percent and passed/failed from scored responses; the signal after commit."""
-    locked.score = sum((r.points for r in responses), start=Decimal("0.00"))
-    locked.percent = scoring.percent_of(locked.score, locked.max_score)
-    passed = locked.percent >= locked.pass_mark
-    locked.status = AttemptStatus.PASSED if passed else AttemptStatus.FAILED
-    if passed:
-        transaction.on_commit(lambda: attempt_passed.send(sender=Attempt, attempt=locked))
+# --- submitting --------------------------------------------------------------------------------
 
 
 def _submit(locked, now):
@@ -288,7 +266,7 @@ def _submit(locked, now):
     if any(response.needs_marking for response in responses):
         locked.status = AttemptStatus.PENDING
     else:
-        _finalise(locked, responses)
+        finalise(locked, responses)
     locked.save(update_fields=["status", "submitted_at", "score", "percent"])
 
 
@@ -314,53 +292,3 @@ def attempt_expire_overdue(*, attempt):
             _submit(locked, now)
     _sync(attempt, locked)
     return locked
-
-
-def _marked_points(points, maximum):
-    try:
-        value = scoring.parse_number(points)
-    except scoring.AnswerError:
-        value = None
-    if value is None or not Decimal(0) <= value <= maximum:
-        raise QuizError(
-            _("Please give between 0 and %(max)s points.") % {"max": formats.localize(maximum)}
-        )
-    return value.quantize(scoring.CENT)
-
-
-def response_mark(*, response, points, feedback, marker):
-    """A trainer marks an essay; the last mark decides the attempt (signal + e-mail)."""
-    from .tasks import send_marked_mail
-
-    with transaction.atomic():
-        locked = Attempt.objects.select_for_update().get(pk=response.attempt_id)
-        row = Response.objects.get(pk=response.pk)
-        question = locked.questions[row.position]
-        if question["kind"] != "essay" or not row.is_answered:
-            raise QuizError(_("Only written answers are marked by hand."))
-        if locked.status != AttemptStatus.PENDING:
-            raise QuizError(_("The result of this attempt is final; it can no longer be marked."))
-        maximum = Decimal(question["points"])
-        row.points = _marked_points(points, maximum)
-        row.is_correct = row.points == maximum
-        row.needs_marking = False
-        row.feedback = (feedback or "").strip()
-        row.marked_by, row.marked_at = marker, timezone.now()
-        row.save(
-            update_fields=[
-                "points",
-                "is_correct",
-                "needs_marking",
-                "feedback",
-                "marked_by",
-                "marked_at",
-            ]
-        )
-        responses = list(locked.responses.all())
-        if not any(r.needs_marking for r in responses):
-            _finalise(locked, responses)
-            locked.save(update_fields=["status", "score", "percent"])
-            transaction.on_commit(lambda: send_marked_mail.enqueue(attempt_id=locked.pk))
-    for field in ("points", "is_correct", "needs_marking", "feedback", "marked_by", "marked_at"):
-        setattr(response, field, getattr(row, field))
-    return row
