@@ -102,21 +102,13 @@ def ensure_media():
             "checkliste-erstgespraech.pdf",
             lambda: demo_media.render_checklist_pdf(ERSTGESPRAECH),
         ),
-        "video_url": demo_media.ensure_video_embed(_video_widths()),
+        "video_url": demo_media.ensure_video_embed(),
         "video_title": demo_media.VIDEO_TITLE,
     }
 
 
 def _body_block():
     return ModulePage._meta.get_field("body").stream_block
-
-
-def _video_widths():
-    # The embed lookup hashes the URL with the block's max width: cover every width asked for.
-    video = _body_block().child_blocks.get("video")
-    embed = getattr(video, "child_blocks", {}).get("video") if video else None
-    widths = {None, getattr(getattr(embed, "meta", None), "max_width", None)}
-    return sorted(widths, key=lambda width: width or 0)
 
 
 def ensure_course(catalogue, content, media, quizzes, *, cover_colour):

@@ -243,27 +243,26 @@ def ensure_document(title, filename, render):
     return document
 
 
-def ensure_video_embed(max_widths=(None,)):
-    """Cached embed rows for the demo video, one per width the video block asks for, that
-    never expire: ``get_embed`` finds them by hash and never calls a provider."""
+def ensure_video_embed():
+    """The stored embed of the demo video, never expiring: Wagtail and the video block look
+    embeds up by the hash of the URL, so nothing ever asks the provider for it."""
     html = (
         f'<iframe title="{VIDEO_TITLE}" width="560" height="315" loading="lazy" '
         'src="https://www.youtube-nocookie.com/embed/KoFoDemo01a" '
         'allow="encrypted-media; picture-in-picture" allowfullscreen></iframe>'
     )
-    for max_width in max_widths:
-        Embed.objects.get_or_create(
-            hash=get_embed_hash(VIDEO_URL, max_width),
-            defaults={
-                "url": VIDEO_URL,
-                "max_width": max_width,
-                "type": "video",
-                "html": html,
-                "title": VIDEO_TITLE,
-                "provider_name": "YouTube",
-                "width": 560,
-                "height": 315,
-                "cache_until": None,
-            },
-        )
+    Embed.objects.get_or_create(
+        hash=get_embed_hash(VIDEO_URL),
+        defaults={
+            "url": VIDEO_URL,
+            "max_width": None,
+            "type": "video",
+            "html": html,
+            "title": VIDEO_TITLE,
+            "provider_name": "YouTube",
+            "width": 560,
+            "height": 315,
+            "cache_until": None,
+        },
+    )
     return VIDEO_URL
