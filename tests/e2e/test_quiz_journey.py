@@ -1,0 +1,189 @@
+"""A learner takes a module's Lernkontrolle in a real browser, with axe on every page.
+
+Button names are matched in German and English: the quiz UI's German msgstrs are merged into
+the shared catalogue by the lead (see /work/notes/quizzes_ui.tsv).
+"""
+
+import re
+from datetime import timedelta
+from decimal import Decimal
+
+from playwright.sync_api import expect
+
+from courses import services as course_services
+from courses.models import CompletionRule, ModuleCompletion
+from quizzes.models import Attempt, AttemptStatus, FeedbackMode, QuestionKind
+from tests.e2e.conftest import check_page, visit
+from tests.factories import UserFactory, make_course
+from tests.quizzes.factories import ChoiceFactory, QuestionFactory, QuizFactory
+
+
+def name(*words):
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
+START = name("Lernkontrolle starten", "Start the Lernkontrolle")
+CONTINUE = name("Lernkontrolle fortsetzen", "Fortsetzen", "Continue")
+NEXT = name("Weiter", "Nächste", "Next")
+REVIEW = name("Zur Abgabe", "Prüfen und abgeben", "Review and submit")
+SUBMIT = name("Lernkontrolle abgeben", "Submit the Lernkontrolle")
+SAVED = re.compile(r"(Gespeichert|Saved) \d\d:\d\d")
+
+
+def jobcenter_quiz(**fields):
+    fields.setdefault("feedback_mode", FeedbackMode.AFTER)
+    quiz = QuizFactory(title="Kooperation Jugendhilfe und Jobcenter", pass_mark=60, **fields)
+    single = QuestionFactory(
+        quiz=quiz,
+        text="<p>Wer ist für die Hilfe zur Erziehung zuständig?</p>",
+        explanation="<p>Das Jugendamt nach SGB VIII.</p>",
+    )
+    ChoiceFactory(question=single, text="Das Jugendamt", is_correct=True)
+    ChoiceFactory(question=single, text="Das Finanzamt")
+    true_false = QuestionFactory(
+        quiz=quiz,
+        kind=QuestionKind.TRUE_FALSE,
+        text="<p>Das Jobcenter darf Daten ohne Einwilligung weitergeben.</p>",
+    )
+    ChoiceFactory(question=true_false, text="Wahr")
+    ChoiceFactory(question=true_false, text="Falsch", is_correct=True)
+    QuestionFactory(
+        quiz=quiz,
+        kind=QuestionKind.NUMERIC,
+        text="<p>Wie viele Bücher hat das SGB?</p>",
+        numeric_answer=Decimal("14"),
+    )
+    return quiz
+
+
+def module_with(quiz, title):
+    course = make_course(
+        modules=1,
+        title=title,
+        module_kwargs={"quiz": quiz, "completion_rule": CompletionRule.QUIZ},
+    )
+    return course, course.modules().first()
+
+
+def answer_and_go_on(page, *, choice=None, number=None, last=False):
+    if choice:
+        page.get_by_label(choice, exact=True).check()
+        expect(page.locator("#quiz-save-status")).to_have_text(SAVED)  # autosave (fetch)
+    if number:
+        page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)")).fill(number)
+    page.get_by_role("button", name=REVIEW if last else NEXT).click()
+
+
+def test_learner_fails_waits_and_passes_and_the_module_is_complete(page, login):
+    learner = UserFactory()
+    quiz = jobcenter_quiz(wait_minutes=30)
+    course, module = module_with(quiz, "Kooperation im Einzelfall")
+    course_services.enrolment_create(user=learner, course=course)
+    login(learner)
+
+    visit(page, module.url, "quiz-module-before")
+    page.get_by_role("link", name=START).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(quiz.title)
+    check_page(page, "quiz-start")
+    page.get_by_role("button", name=START).click()
+
+    # Attempt 1: wrong, wrong, right -> 1 of 3 points (33 %), not passed.
+    expect(page.get_by_role("group", name=re.compile("Hilfe zur Erziehung"))).to_be_visible()
+    check_page(page, "quiz-question-choice")
+    answer_and_go_on(page, choice="Das Finanzamt")
+    answer_and_go_on(page, choice="Wahr")
+    page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)")).fill("14")
+    expect(
+        page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)"))
+    ).to_have_attribute("inputmode", "decimal")
+    check_page(page, "quiz-question-number")
+    page.get_by_role("button", name=REVIEW).click()
+    check_page(page, "quiz-confirm")
+    page.get_by_role("button", name=SUBMIT).click()
+    expect(page.locator(".result-score")).to_have_text(name("Nicht bestanden", "Not passed"))
+    expect(page.get_by_text("Das Jugendamt nach SGB VIII.")).to_be_visible()  # after submission
+    check_page(page, "quiz-result-failed")
+
+    # The waiting time: the start page says when; then half an hour passes (in the database).
+    page.get_by_role(
+        "link", name=name("Übersicht der Lernkontrolle", "Lernkontrolle overview")
+    ).click()
+    expect(page.get_by_role("button", name=START)).to_have_count(0)
+    expect(page.locator(".box--warning")).to_contain_text(re.compile(r"\d\d\.\d\d\.\d{4}"))
+    check_page(page, "quiz-start-waiting")
+    first = Attempt.objects.get(user=learner)
+    Attempt.objects.filter(pk=first.pk).update(submitted_at=first.submitted_at - timedelta(hours=1))
+    page.reload()
+
+    # Attempt 2: all right -> passed; the module completes through attempt_passed.
+    page.get_by_role("button", name=START).click()
+    answer_and_go_on(page, choice="Das Jugendamt")
+    answer_and_go_on(page, choice="Falsch")
+    answer_and_go_on(page, number="14", last=True)
+    expect(
+        page.get_by_text(name("keine offenen Fragen", "answered every question"))
+    ).to_be_visible()
+    page.get_by_role("button", name=SUBMIT).click()
+    expect(page.locator(".result-score")).to_have_text(name("Bestanden", "Passed"))
+    check_page(page, "quiz-result-passed")
+    assert Attempt.objects.get(user=learner, number=2).status == AttemptStatus.PASSED
+    assert ModuleCompletion.objects.filter(
+        user=learner, module=module, via=ModuleCompletion.Via.QUIZ
+    ).exists()
+
+    visit(page, module.url, "quiz-module-complete")
+    expect(page.locator(".badge--done").first).to_be_visible()
+    visit(page, "/lernkontrollen/", "quiz-history")
+    expect(page.get_by_role("row")).to_have_count(3)  # header + two attempts
+
+
+def tab_to(page, locator, presses=60):
+    for _press in range(presses):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {locator}")
+
+
+def test_keyboard_only_through_a_quiz(page, login):
+    learner = UserFactory()
+    quiz = QuizFactory(title="Tastatur-Lernkontrolle", pass_mark=100, time_limit_minutes=30)
+    single = QuestionFactory(quiz=quiz, text="<p>Welche Stelle bewilligt Bürgergeld?</p>")
+    ChoiceFactory(question=single, text="Das Jobcenter", is_correct=True)
+    ChoiceFactory(question=single, text="Die Familienkasse")
+    QuestionFactory(
+        quiz=quiz,
+        kind=QuestionKind.SHORT_TEXT,
+        text="<p>Welches Buch regelt die Jugendhilfe?</p>",
+        accepted_answers="SGB VIII\nAchtes Buch",
+    )
+    course, module = module_with(quiz, "Tastaturkurs")
+    course_services.enrolment_create(user=learner, course=course)
+    login(learner)
+
+    visit(page, f"/lernkontrollen/{quiz.pk}/", "quiz-start-keyboard")
+    start = page.get_by_role("button", name=START)
+    tab_to(page, start)
+    page.keyboard.press("Enter")
+
+    # The question page puts focus on its heading; Tab reaches the first choice, Space picks it.
+    first_choice = page.get_by_label("Das Jobcenter", exact=True)
+    expect(page.locator("#quiz-heading")).to_be_focused()
+    expect(page.locator(".quiz-clock")).to_contain_text(re.compile(r"\d\d:\d\d"))
+    check_page(page, "quiz-question-timed")
+    tab_to(page, first_choice)
+    page.keyboard.press("Space")
+    expect(first_choice).to_be_checked()
+    next_button = page.get_by_role("button", name=NEXT)
+    tab_to(page, next_button)
+    page.keyboard.press("Enter")
+
+    answer = page.get_by_label(name("Ihre Antwort", "Your answer"))
+    tab_to(page, answer)
+    page.keyboard.type("sgb viii")
+    page.keyboard.press("Enter")  # the form's default button goes forward, to the review
+    submit = page.get_by_role("button", name=SUBMIT)
+    tab_to(page, submit)
+    page.keyboard.press("Enter")
+    expect(page.locator(".result-score")).to_have_text(name("Bestanden", "Passed"))
+    check_page(page, "quiz-result-keyboard")
