@@ -119,3 +119,28 @@ def test_marking_the_last_two_essays_at_once_decides_the_result_once(passed_sign
     assert attempt.status == AttemptStatus.PASSED and attempt.score == 2
     assert passed_signals == [attempt.pk]
     assert len(mail.outbox) == 1
+
+
+def test_answers_racing_a_submission_either_count_or_are_refused():
+    quiz, user = make_quiz(questions=THREADS), UserFactory()
+    attempt = services.attempt_start(quiz=quiz, user=user)
+    jobs = [("submit", None)] * (THREADS // 2) + [("save", p) for p in range(THREADS // 2)]
+    lock = threading.Lock()
+
+    def act():
+        with lock:
+            job, position = jobs.pop()
+        fresh = Attempt.objects.get(pk=attempt.pk)
+        if job == "submit":
+            return services.attempt_submit(attempt=fresh).status
+        answer = correct_answer(fresh.questions[position])
+        return services.attempt_save_answer(attempt=fresh, question=position, answer=answer)
+
+    results, errors = in_threads(act)
+
+    assert all(isinstance(error, services.AttemptClosed) for error in errors)
+    attempt.refresh_from_db()
+    saved = list(attempt.responses.exclude(answer=None))
+    # Every answer that got in was saved before the submission and is part of the score.
+    assert all(response.saved_at <= attempt.submitted_at for response in saved)
+    assert attempt.score == len(saved) == len(results) - THREADS // 2

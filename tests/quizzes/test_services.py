@@ -191,6 +191,17 @@ def test_answers_after_the_deadline_do_not_count_and_the_attempt_is_submitted(le
     assert attempt.responses.get(position=1).answer is None
 
 
+def test_the_all_on_one_page_form_is_refused_after_the_deadline(learner):
+    quiz = make_quiz(questions=2, time_limit_minutes=1)
+    with time_machine.travel(START, tick=False):
+        attempt = services.attempt_start(quiz=quiz, user=learner)
+    answers = {p: correct_answer(q) for p, q in enumerate(attempt.questions)}
+    late = time_machine.travel(START + timedelta(minutes=2), tick=False)
+    with late, pytest.raises(services.AttemptClosed):
+        services.attempt_save_answers(attempt=attempt, answers=answers)
+    assert attempt.status == AttemptStatus.FAILED and attempt.score == 0
+
+
 def test_an_overdue_attempt_is_submitted_when_started_again_or_shown(learner):
     quiz = make_quiz(time_limit_minutes=5)
     with time_machine.travel(START, tick=False):
