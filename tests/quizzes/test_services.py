@@ -357,3 +357,21 @@ def test_start_answer_and_submit_run_a_fixed_number_of_queries(size, django_asse
     counts = {"start": 9, "save_all": 5, "save_one": 5, "submit": 6}
     attempt = run_attempt(UserFactory(), quiz, django_assert_num_queries, counts)
     assert attempt.status == AttemptStatus.PASSED and len(attempt.questions) == size
+
+
+@pytest.mark.parametrize("essays", [2, 12])
+def test_marking_runs_a_fixed_number_of_queries(learner, essays, django_assert_num_queries):
+    attempt = essay_attempt(learner, essays=essays)
+    first, *_ = attempt.responses.filter(needs_marking=True)
+    with django_assert_num_queries(6):
+        services.response_mark(response=first, points=0, feedback="", marker=learner)
+
+
+def test_a_failed_marked_attempt_fires_no_signal(learner, run_on_commit, passed_signals):
+    attempt = essay_attempt(learner, essays=2)
+    for essay in attempt.responses.filter(needs_marking=True):
+        with run_on_commit():
+            services.response_mark(response=essay, points=0, feedback="", marker=learner)
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.FAILED and passed_signals == []
+    assert len(mail.outbox) == 1
