@@ -19,7 +19,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.views.snippets import (
     EditView,
@@ -218,7 +218,7 @@ class QuizViewSet(SnippetViewSet):
         "title",
         Column("question_count", label=_("Questions"), sort_key="question_count"),
         "pass_mark",
-        Column("updated_at", label=_("Updated"), sort_key="_updated_at"),
+        UpdatedAtColumn(),
     ]
 
 

@@ -384,3 +384,11 @@ def test_an_earlier_revision_can_be_previewed(trainer_client):
     url = reverse("wagtailsnippets_quizzes_quiz:revisions_view", args=[quiz.pk, first.pk])
     html = trainer_client.get(url).content.decode()
     assert "Erste Fassung der Frage" in html and "Zweite Fassung" not in html
+
+
+def test_listing_shows_question_count_and_last_change(trainer_client):
+    _publish(trainer_client, questions=[single_choice(), single_choice()])
+    response = trainer_client.get(reverse(LIST))
+    (quiz,) = response.context["object_list"]
+    assert quiz.question_count == 2
+    assert quiz._updated_at is not None
