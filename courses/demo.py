@@ -18,8 +18,10 @@ from wagtail.models import GroupPagePermission
 from accounts import roles
 from home.models import HomePage
 from quizzes.demo import ensure_quiz
+from quizzes.services import attempt_save_answer, attempt_start, attempt_submit
 
 from .demo_content import media as demo_media
+from .demo_content import module_5_transfer
 from .demo_content.courses import MAIN, SHORT
 from .demo_content.module_4_beratung import ERSTGESPRAECH
 from .models import (
@@ -222,8 +224,9 @@ def link_quiz(module, content, quiz):
 
 
 def ensure_progress(main, short):
-    """Ayşe Yıldız has completed the first two modules of the main course; Jonas Becker has
-    completed the short course. Only for new enrolments, so real progress is never undone."""
+    """Ayşe Yıldız has completed the first two modules of the main course and submitted the
+    Lernkontrolle of module 5, whose essay waits for a trainer; Jonas Becker has completed the
+    short course. Only for new enrolments, so real progress is never undone."""
     if not getattr(settings, "KOFO_DEMO_ACCOUNTS", False):
         return
     User = get_user_model()
@@ -232,8 +235,31 @@ def ensure_progress(main, short):
         enrolment_create(user=learner, course=main)
         for module in list(main.modules())[:LEARNER_COMPLETED_MODULES]:
             module_complete(user=learner, module=module, via=ModuleCompletion.Via.MANUAL)
+        transfer = ModulePage.objects.child_of(main).filter(slug=module_5_transfer.SLUG).first()
+        if transfer is not None and transfer.quiz is not None:
+            submit_demo_attempt(learner, transfer.quiz, module_5_transfer.DEMO_ESSAY_ANSWER)
     graduate = User.objects.filter(email=GRADUATE).first()
     if graduate is not None and not Enrolment.objects.filter(user=graduate, course=short).exists():
         enrolment_create(user=graduate, course=short)
         for module in short.modules():
             module_complete(user=graduate, module=module, via=ModuleCompletion.Via.MANUAL)
+
+
+def submit_demo_attempt(user, quiz, essay):
+    """A submitted attempt with the right answers and ``essay``: the result stays pending
+    until a trainer marks the essay, so the marking queue has something to show."""
+    attempt = attempt_start(quiz=quiz, user=user)
+    for position, question in enumerate(attempt.questions):
+        attempt_save_answer(attempt=attempt, question=position, answer=_answer(question, essay))
+    return attempt_submit(attempt=attempt)
+
+
+def _answer(question, essay):
+    kind = question["kind"]
+    if kind == "short_text":
+        return question["accepted_answers"][0]
+    if kind == "numeric":
+        return question["numeric_answer"]
+    if kind == "essay":
+        return essay
+    return [choice["id"] for choice in question["choices"] if choice["is_correct"]]

@@ -193,3 +193,15 @@ QUIZ = {
         ),
     ],
 }
+
+# The demo learner's essay, waiting in the trainers' marking queue after seeding.
+DEMO_ESSAY_ANSWER = (
+    "Ich spreche in den nächsten zwei Wochen die Leiterin des Familienzentrums in "
+    "Oberhausen-Osterfeld an und schlage eine monatliche Sprechstunde des Jobcenters im "
+    "Familienzentrum vor. Zum ersten Termin lade ich unsere Beauftragte für Chancengleichheit "
+    "am Arbeitsmarkt ein, damit wir gemeinsam über Wiedereinstieg und Kinderbetreuung "
+    "informieren. Während der Sprechstunde betreut das Familienzentrum die Kinder. Den ersten "
+    "Termin planen wir für Anfang des nächsten Monats. Nach drei Terminen werten wir "
+    "gemeinsam aus, wie viele Mütter gekommen sind und wie viele danach einen "
+    "Beratungstermin im Jobcenter oder bei der Agentur für Arbeit vereinbart haben."
+)

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 
 from courses.models import CourseIndexPage, CoursePage, Enrolment, ModuleCompletion, ModulePage
 from courses.services import course_progress
+from quizzes.models import Attempt
 
 MAIN = "berufsrueckkehr-begleiten"
 SHORT = "stark-im-beruf-kompakt"
@@ -49,6 +50,7 @@ def test_seeding_twice_creates_each_course_once(demo):
         Embed.objects.count(),
         Enrolment.objects.count(),
         ModuleCompletion.objects.count(),
+        Attempt.objects.count(),
     )
     main = CoursePage.objects.get(slug=MAIN)
     revisions = main.revisions.count()
@@ -64,6 +66,7 @@ def test_seeding_twice_creates_each_course_once(demo):
         Embed.objects.count(),
         Enrolment.objects.count(),
         ModuleCompletion.objects.count(),
+        Attempt.objects.count(),
     )
     assert CoursePage.objects.filter(slug=MAIN).count() == 1
     assert CoursePage.objects.filter(slug=SHORT).count() == 1
@@ -122,6 +125,16 @@ def test_demo_learner_has_partial_progress(demo):
     assert progress.completed == 2 and progress.total == len(modules)
     assert progress.completed_module_ids == {modules[0].pk, modules[1].pk}
     assert Enrolment.objects.get(user=learner, course=course).completed_at is None
+
+
+def test_demo_learners_essay_waits_for_marking(demo):
+    learner = user("lernende@example.org")
+    module = ModulePage.objects.get(slug="transfer-in-die-praxis")
+    attempt = Attempt.objects.get(user=learner, quiz=module.quiz)
+    assert attempt.status == "pending"
+    essay = attempt.responses.get(needs_marking=True)
+    assert essay.answer.startswith("Ich spreche in den nächsten zwei Wochen")
+    assert not ModuleCompletion.objects.filter(user=learner, module=module).exists()
 
 
 def test_second_learner_has_completed_the_short_course(demo):
