@@ -162,3 +162,20 @@ def test_menu_item_shows_how_many_answers_wait(waiting):
     assert label == gettext("Answers to mark (%(count)s)") % {"count": 1}
     request.user = manager()
     assert not item.is_shown(request)
+
+
+def test_queue_queries_do_not_grow_with_waiting_answers(trainer_client, essay_quiz):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert trainer_client.get(reverse(QUEUE)).status_code == 200
+        return len(queries)
+
+    submitted_with_essay(essay_quiz, learner())
+    trainer_client.get(reverse(QUEUE))  # warm per-session caches
+    few = count()
+    for _ in range(8):
+        submitted_with_essay(essay_quiz, learner())
+    assert count() == few
