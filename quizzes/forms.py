@@ -14,7 +14,9 @@ snapshot data into a template or JSON response.
 from decimal import Decimal, InvalidOperation
 
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
+
+from .models import FeedbackMode
 
 CHOICE_KINDS = ("single", "true_false", "multiple")
 
@@ -128,3 +130,46 @@ def chosen_texts(question, answer):
     """The texts of the choices the learner ticked (for the result page)."""
     ids = set(display_answer(question, answer))
     return [choice["text"] for choice in question["choices"] if choice["id"] in ids]
+
+
+# --- page context for the answer form ----------------------------------------------------------
+
+
+def answer_form_context(attempt, responses, positions, **item_options):
+    # No autosave with feedback after each question: a saved answer is final there (its
+    # feedback is shown), so saving on the first click would lock a choice the learner may
+    # still be weighing. The learner saves with "Antwort prüfen" instead.
+    items = question_items(
+        attempt,
+        responses,
+        positions,
+        autosave=attempt.feedback_mode != FeedbackMode.EACH,
+        **item_options,
+    )
+    total = len(attempt.questions)
+    return {
+        "attempt": attempt,
+        "items": items,
+        "total": total,
+        "answered_count": sum(1 for r in responses if r.is_answered),
+        "has_editable": any(not item["locked"] for item in items),
+        "autosave": attempt.feedback_mode != FeedbackMode.EACH,
+        "now": timezone.now(),
+    }
+
+
+def question_page_context(attempt, responses, number, **item_options):
+    context = answer_form_context(attempt, responses, [number - 1], **item_options)
+    answered = {r.position for r in responses if r.is_answered}
+    total = context["total"]
+    context.update(
+        mode_one=True,
+        number=number,
+        prev_number=number - 1 if attempt.allow_back and number > 1 else None,
+        next_number=number + 1 if number < total else None,
+        index=[{"number": p + 1, "answered": p in answered} for p in range(total)]
+        if attempt.allow_back
+        else None,
+        form_action=reverse("quizzes:question", args=[attempt.public_id, number]),
+    )
+    return context

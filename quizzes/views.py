@@ -18,7 +18,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import services
 from .access import access_policy
-from .forms import chosen_texts, posted_answer, question_items
+from .forms import (
+    answer_form_context,
+    chosen_texts,
+    posted_answer,
+    question_items,
+    question_page_context,
+)
 from .models import Attempt, AttemptStatus, FeedbackMode, Navigation, Quiz
 
 # The history and start pages list attempts; the frozen questions are not needed there.
@@ -113,43 +119,6 @@ def mine(request):
 # --- answering --------------------------------------------------------------------------------
 
 
-def _take_context(attempt, responses, positions, **item_options):
-    items = question_items(
-        attempt,
-        responses,
-        positions,
-        autosave=attempt.feedback_mode != FeedbackMode.EACH,
-        **item_options,
-    )
-    total = len(attempt.questions)
-    return {
-        "attempt": attempt,
-        "items": items,
-        "total": total,
-        "answered_count": sum(1 for r in responses if r.is_answered),
-        "has_editable": any(not item["locked"] for item in items),
-        "autosave": attempt.feedback_mode != FeedbackMode.EACH,
-        "now": timezone.now(),
-    }
-
-
-def _one_page_context(attempt, responses, number, **item_options):
-    context = _take_context(attempt, responses, [number - 1], **item_options)
-    answered = {r.position for r in responses if r.is_answered}
-    total = context["total"]
-    context.update(
-        mode_one=True,
-        number=number,
-        prev_number=number - 1 if attempt.allow_back and number > 1 else None,
-        next_number=number + 1 if number < total else None,
-        index=[{"number": p + 1, "answered": p in answered} for p in range(total)]
-        if attempt.allow_back
-        else None,
-        form_action=reverse("quizzes:question", args=[attempt.public_id, number]),
-    )
-    return context
-
-
 def _reachable(attempt, number):
     """Without going back, only the furthest question reached may be shown."""
     if attempt.allow_back:
@@ -182,7 +151,7 @@ def take(request, public_id):
         except services.AttemptClosed as error:
             return _closed(request, error)
         except services.InvalidAnswer as error:
-            context = _take_context(
+            context = answer_form_context(
                 attempt, responses, positions, errors=error.errors, posted=answers
             )
             context.update(form_action=request.path, errors=True)
@@ -194,7 +163,7 @@ def take(request, public_id):
             return redirect("quizzes:confirm", attempt.public_id)
         messages.success(request, _saved_message(timezone.now()))
         return redirect("quizzes:take", attempt.public_id)
-    context = _take_context(attempt, responses, positions)
+    context = answer_form_context(attempt, responses, positions)
     context["form_action"] = request.path
     return render(request, "quizzes/take.html", context)
 
@@ -237,7 +206,7 @@ def question(request, public_id, number):
             except services.AttemptClosed as error:
                 return _closed(request, error)
             except services.InvalidAnswer as error:
-                context = _one_page_context(
+                context = question_page_context(
                     attempt, responses, number, errors=error.errors, posted={position: raw}
                 )
                 context["errors"] = True
@@ -250,7 +219,7 @@ def question(request, public_id, number):
         if target == "review":
             return redirect("quizzes:confirm", attempt.public_id)
         return redirect("quizzes:question", attempt.public_id, target)
-    context = _one_page_context(attempt, responses, number)
+    context = question_page_context(attempt, responses, number)
     return render(request, "quizzes/take.html", context)
 
 

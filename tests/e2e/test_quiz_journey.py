@@ -121,7 +121,7 @@ def test_learner_fails_waits_and_passes_and_the_module_is_complete(page, login):
     answer_and_go_on(page, choice="Falsch")
     answer_and_go_on(page, number="14", last=True)
     expect(
-        page.get_by_text(name("keine offenen Fragen", "answered every question"))
+        page.get_by_text(name("alle Fragen beantwortet", "answered every question"))
     ).to_be_visible()
     page.get_by_role("button", name=SUBMIT).click()
     expect(page.locator(".result-score")).to_have_text(name("Bestanden", "Passed"))
@@ -187,3 +187,46 @@ def test_keyboard_only_through_a_quiz(page, login):
     page.keyboard.press("Enter")
     expect(page.locator(".result-score")).to_have_text(name("Bestanden", "Passed"))
     check_page(page, "quiz-result-keyboard")
+
+
+def test_autosave_refuses_a_bad_number_and_the_timer_speaks_rarely(page, login):
+    learner = UserFactory()
+    quiz = QuizFactory(title="Zeit und Zahlen", time_limit_minutes=30)
+    QuestionFactory(
+        quiz=quiz,
+        kind=QuestionKind.NUMERIC,
+        text="<p>Wie viele Bücher hat das SGB?</p>",
+        numeric_answer=Decimal("14"),
+    )
+    course, _module = module_with(quiz, "Zahlenkurs")
+    course_services.enrolment_create(user=learner, course=course)
+    login(learner)
+    page.clock.install()
+    visit(page, f"/lernkontrollen/{quiz.pk}/", "quiz-start-timed")
+    page.get_by_role("button", name=START).click()
+
+    number = page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)"))
+    number.fill("vierzehn")
+    number.blur()  # "change": autosave posts, the server answers 400
+    error = page.locator("#question-0-error")
+    expect(error).to_be_visible()
+    expect(page.locator("#question-0")).to_have_attribute(
+        "aria-describedby", re.compile("question-0-error")
+    )
+    expect(number).to_be_focused()  # back to the field that needs fixing
+    check_page(page, "quiz-question-autosave-error")
+    assert Attempt.objects.get(user=learner).responses.get().answer is None
+
+    number.fill("14,0")
+    number.blur()
+    expect(page.locator("#quiz-save-status")).to_have_text(SAVED)
+    expect(error).to_be_hidden()
+    assert Attempt.objects.get(user=learner).responses.get().answer == "14"
+
+    # Nothing is announced until ten minutes are left, then once.
+    announcement = page.locator("#quiz-time-announcement")
+    expect(announcement).to_have_text("")
+    page.clock.run_for("19:00")
+    expect(announcement).to_have_text("")
+    page.clock.run_for("01:05")
+    expect(announcement).to_contain_text("10")

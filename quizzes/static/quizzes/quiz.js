@@ -93,9 +93,9 @@
                     // The attempt is over (deadline passed): the server shows what happened.
                     window.location.assign(body.redirect);
                 } else {
-                    var message = body.error || form.getAttribute("data-error-text");
-                    say(message);
-                    showError(fieldset, message);
+                    // The status line says that it failed; the question says why.
+                    say(form.getAttribute("data-error-text"));
+                    showError(fieldset, body.error || form.getAttribute("data-error-text"));
                 }
             });
         }).catch(function () {
