@@ -114,9 +114,10 @@ def test_marking_finishes_the_attempt_and_mails_the_learner(
     assert "Zoë Öztürk" not in str(response.context["object_list"])  # the queue is empty now
 
 
-def test_points_above_the_maximum_are_refused_and_nothing_is_saved(trainer_client, waiting):
+@pytest.mark.parametrize("points", ["3", "1,01", "-1", "abc", ""])
+def test_points_outside_0_to_max_are_refused_and_nothing_is_saved(trainer_client, waiting, points):
     url = reverse("quizzes_admin:mark", args=[waiting.pk])
-    response = trainer_client.post(url, {"points": "3", "feedback": ""})
+    response = trainer_client.post(url, {"points": points, "feedback": ""})
     assert response.status_code == 200
     assert response.context["form"].errors["points"]
     waiting.refresh_from_db()

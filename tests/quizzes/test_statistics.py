@@ -139,3 +139,8 @@ def test_essays_waiting_for_marking_do_not_count_as_wrong():
     assert choice_row["correct_share"] == Decimal("100.0")
     assert (essay_row["waiting"], essay_row["correct_share"]) == (1, None)
     assert essay_row["average_points"] is None
+
+
+def test_statistics_of_an_unknown_quiz_is_404(client):
+    client.force_login(trainer())
+    assert client.get(reverse("quizzes_admin:statistics", args=[999999])).status_code == 404
