@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
@@ -79,9 +80,9 @@ class QuizIndexView(IndexView):
 
 
 class QuizEditView(EditView):
-    @property
+    @cached_property
     def header_more_buttons(self):
-        buttons = super().header_more_buttons
+        buttons = list(super().header_more_buttons)
         if self.request.user.has_perm("quizzes.view_attempt"):
             buttons.append(
                 Button(
