@@ -171,5 +171,7 @@ def question_page_context(attempt, responses, number, **item_options):
         if attempt.allow_back
         else None,
         form_action=reverse("quizzes:question", args=[attempt.public_id, number]),
+        # Feedback after each question: once checked, the feedback is what to read next.
+        focus_feedback=bool(context["items"][0]["feedback"]),
     )
     return context

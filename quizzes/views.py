@@ -189,6 +189,10 @@ def question(request, public_id, number):
     attempt = _own_attempt(request, public_id)
     if _expired(request, attempt):
         return redirect("quizzes:result", attempt.public_id)
+    if attempt.navigation == Navigation.ALL_ON_ONE_PAGE:
+        return redirect(
+            reverse("quizzes:take", args=[attempt.public_id]) + f"#question-{number - 1}"
+        )
     if not _reachable(attempt, number):
         return redirect("quizzes:question", attempt.public_id, attempt.current_position + 1)
     responses = list(attempt.responses.all())

@@ -230,3 +230,20 @@ def test_autosave_refuses_a_bad_number_and_the_timer_speaks_rarely(page, login):
     expect(announcement).to_have_text("")
     page.clock.run_for("01:05")
     expect(announcement).to_contain_text("10")
+
+
+def test_feedback_after_each_question_gets_the_focus(page, login):
+    learner = UserFactory()
+    quiz = jobcenter_quiz(feedback_mode=FeedbackMode.EACH)
+    course, _module = module_with(quiz, "Rückmeldungskurs")
+    course_services.enrolment_create(user=learner, course=course)
+    login(learner)
+    visit(page, f"/lernkontrollen/{quiz.pk}/", "quiz-start-each")
+    page.get_by_role("button", name=START).click()
+    page.get_by_label("Das Finanzamt", exact=True).check()
+    page.get_by_role("button", name=name("Antwort prüfen", "Check answer")).click()
+    feedback = page.locator("#feedback-0")
+    expect(feedback).to_be_focused()
+    expect(feedback).to_contain_text("Das Jugendamt nach SGB VIII.")
+    expect(page.get_by_label("Das Finanzamt", exact=True)).to_be_disabled()  # final now
+    check_page(page, "quiz-question-feedback")

@@ -467,3 +467,13 @@ def test_question_page_runs_the_same_queries_for_5_and_30_questions(
     assert len(quiz_queries(queries)) == 2
     with django_assert_num_queries(len(queries)):
         assert client.get(page_url(large, 30)).status_code == 200
+
+
+def test_question_urls_of_an_all_on_one_page_attempt_lead_to_the_question_there(
+    client_for, learner
+):
+    quiz = make_quiz(questions=3, navigation=Navigation.ALL_ON_ONE_PAGE)
+    client = client_for(learner)
+    attempt = start(client, quiz)
+    response = client.get(page_url(attempt, 2))
+    assert response.url == reverse("quizzes:take", args=[attempt.public_id]) + "#question-1"

@@ -182,9 +182,20 @@
         tick();
     }
 
+    /* Where a keyboard or screen reader user continues after a page load: what went wrong,
+     * else the feedback just given, else the "saved" message, else the question's heading. */
     function focusOnLoad() {
-        var target = document.querySelector("[data-focus-on-load]");
+        var candidates = [
+            document.querySelector("#form-errors[data-focus-on-load]"),
+            document.querySelector(".feedback[data-focus-on-load]"),
+            form ? document.querySelector(".messages") : null,
+            document.querySelector("[data-focus-on-load]")
+        ];
+        var target = candidates.filter(Boolean)[0];
         if (target) {
+            if (!target.hasAttribute("tabindex")) {
+                target.setAttribute("tabindex", "-1");
+            }
             target.focus();
         }
     }
