@@ -21,6 +21,15 @@ def _url(page, request):
     return page.get_url(request)
 
 
+def _course_of(module, request):
+    """The module's course; 404 when it is unpublished (Wagtail routes through unpublished
+    parents to live children, so a live module alone is not enough)."""
+    course = course_of_module(module)
+    if not course.live and not getattr(request, "is_preview", False):
+        raise Http404
+    return course
+
+
 def may_preview(user, course, module=None):
     """Trainers responsible for the course, editors of the page and admins see every module."""
     if not user.is_authenticated:
@@ -106,7 +115,7 @@ def continue_learning(request, course):
 
 def module_page(request, module):
     is_preview = getattr(request, "is_preview", False)
-    course = course_of_module(module)
+    course = _course_of(module, request)
     if not request.user.is_authenticated and not is_preview:
         return redirect_to_login(_url(module, request))
     outline = course_outline(user=request.user, course=course)
@@ -171,7 +180,7 @@ def complete(request, module):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(_url(module, request))
-    course = course_of_module(module)
+    course = _course_of(module, request)
     was_completed = Enrolment.objects.filter(
         user=request.user, course=course, completed_at__isnull=False
     ).exists()
@@ -198,6 +207,7 @@ def save_reflection(request, module, block_id):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(_url(module, request))
+    _course_of(module, request)
     known = {block.id for block in module.body if block.block_type == "reflection"}
     if block_id not in known:
         raise Http404

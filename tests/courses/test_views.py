@@ -219,3 +219,13 @@ def test_admin_preview_of_a_draft_module(client):
     response = client.get(f"/verwaltung/pages/{module.pk}/revisions/{revision.pk}/view/")
     assert response.status_code == 200
     assert "Neuer Entwurf" in response.text and "Vorschau" in response.text
+
+
+def test_modules_of_an_unpublished_course_are_not_found(client, learner):
+    course = make_course(modules=1)
+    services.enrolment_create(user=learner, course=course)
+    module = course.modules().get()
+    course.unpublish()
+    assert client.get(module.url).status_code == 404
+    assert client.post(module.url + "complete/").status_code == 404
+    assert not ModuleCompletion.objects.exists()
