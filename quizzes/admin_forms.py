@@ -44,6 +44,15 @@ def _add_formset_error(formset, message):
     formset.non_form_errors().append(message)
 
 
+def _keep_the_clearer_message(form, field):
+    """The field's validator ("must be greater than or equal to 0.01") and the model's clean()
+    ("A question is worth more than 0 points.") both report the same problem; show the
+    model's message, which says it in the trainer's terms."""
+    errors = form.errors.get(field)
+    if errors and len(errors) > 1:
+        form._errors[field] = form.error_class(errors.as_data()[-1:])
+
+
 class QuestionAdminForm(WagtailAdminModelForm):
     """The inline question form: numbers accept the German decimal comma ("3,5")."""
 
@@ -55,8 +64,16 @@ class QuestionAdminForm(WagtailAdminModelForm):
                 field.widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 10})
                 field.widget.is_localized = True
 
+    def _post_clean(self):
+        super()._post_clean()
+        _keep_the_clearer_message(self, "points")
+
 
 class QuizAdminForm(WagtailAdminModelForm):
+    def _post_clean(self):
+        super()._post_clean()
+        _keep_the_clearer_message(self, "pass_mark")
+
     def clean(self):
         cleaned_data = super().clean()
         if self.is_deferred_validation or "questions" not in self.formsets:

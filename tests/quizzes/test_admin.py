@@ -266,13 +266,17 @@ def test_text_and_number_questions_need_their_answer(trainer_client, fields, fie
 
 def test_points_must_be_more_than_zero(trainer_client):
     response = _publish(trainer_client, questions=[single_choice(points="0")])
-    assert _question_errors(response, "points")
+    assert _question_errors(response, "points") == [
+        gettext("A question is worth more than 0 points.")
+    ]
     assert not Quiz.objects.exists()
 
 
 def test_pass_mark_above_100_is_refused_at_the_field(trainer_client):
     response = _publish(trainer_client, questions=[single_choice()], pass_mark="101")
-    assert response.context["form"].errors["pass_mark"]
+    assert response.context["form"].errors["pass_mark"] == [
+        gettext("The pass mark must lie between 0 and 100 percent.")
+    ]
     assert not Quiz.objects.exists()
 
 
