@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from .models import FeedbackMode
+from .models import DEADLINE_GRACE, FeedbackMode
 
 CHOICE_KINDS = ("single", "true_false", "multiple")
 
@@ -155,6 +155,7 @@ def answer_form_context(attempt, responses, positions, **item_options):
         "has_editable": any(not item["locked"] for item in items),
         "autosave": attempt.feedback_mode != FeedbackMode.EACH,
         "now": timezone.now(),
+        "grace_seconds": int(DEADLINE_GRACE.total_seconds()),
     }
 
 

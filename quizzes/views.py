@@ -25,7 +25,7 @@ from .forms import (
     question_items,
     question_page_context,
 )
-from .models import Attempt, AttemptStatus, FeedbackMode, Navigation, Quiz
+from .models import DEADLINE_GRACE, Attempt, AttemptStatus, FeedbackMode, Navigation, Quiz
 
 # The history and start pages list attempts; the frozen questions are not needed there.
 LIST_DEFER = ("snapshot", "success_text", "fail_text")
@@ -42,8 +42,19 @@ def _saved_message(when):
     return _("Saved %(time)s") % {"time": formats.time_format(timezone.localtime(when), "H:i")}
 
 
+def _timed_out(attempt):
+    # The service dates an attempt submitted because time ran out at its deadline.
+    return attempt.deadline is not None and attempt.submitted_at == attempt.deadline
+
+
+def _explain_closed(request, error):
+    """A flash message for "already submitted"; the result page itself explains a time-out."""
+    if not _timed_out(error.attempt):
+        messages.warning(request, str(error))
+
+
 def _closed(request, error):
-    messages.warning(request, str(error))
+    _explain_closed(request, error)
     return redirect("quizzes:result", error.attempt.public_id)
 
 
@@ -51,11 +62,6 @@ def _expired(request, attempt):
     """Submit an attempt whose time is up (the service decides); True if it is closed now."""
     if attempt.is_open:
         services.attempt_expire_overdue(attempt=attempt)
-        if not attempt.is_open:
-            messages.warning(
-                request,
-                _("Your time is up. Your attempt was submitted with the answers you had saved."),
-            )
     return not attempt.is_open
 
 
@@ -244,8 +250,9 @@ def save(request, public_id, number):
     try:
         response = services.attempt_save_answer(attempt=attempt, question=number - 1, answer=raw)
     except services.AttemptClosed as error:
-        url = reverse("quizzes:result", args=[attempt.public_id])
         if as_json:
+            _explain_closed(request, error)  # quiz.js goes to the result page
+            url = reverse("quizzes:result", args=[attempt.public_id])
             return JsonResponse({"saved": False, "error": str(error), "redirect": url}, status=409)
         return _closed(request, error)
     except services.InvalidAnswer as error:
@@ -286,6 +293,7 @@ def confirm(request, public_id):
         "attempt": attempt,
         "total": len(attempt.questions),
         "answered": len(responses) - len(unanswered),
+        "grace_seconds": int(DEADLINE_GRACE.total_seconds()),
         "unanswered": unanswered,
         "now": timezone.now(),
         "linkable": attempt.allow_back,
@@ -323,5 +331,6 @@ def result(request, public_id):
         "items": items,
         "return_url": access_policy().return_url(request.user, attempt.quiz),
         "pending": attempt.status == AttemptStatus.PENDING,
+        "timed_out": _timed_out(attempt),
     }
     return render(request, "quizzes/result.html", context)

@@ -8,6 +8,8 @@ import re
 from datetime import timedelta
 from decimal import Decimal
 
+import time_machine
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from courses import services as course_services
@@ -230,6 +232,19 @@ def test_autosave_refuses_a_bad_number_and_the_timer_speaks_rarely(page, login):
     expect(announcement).to_have_text("")
     page.clock.run_for("01:05")
     expect(announcement).to_contain_text("10")
+
+    # Time is up (server and browser): after the grace period the page goes to the server,
+    # which submits with what was saved, and the learner lands on the result.
+    with time_machine.travel(timezone.now() + timedelta(minutes=31)):
+        page.clock.run_for("11:00")
+        expect(page).to_have_url(re.compile(r"/ergebnis/$"))
+        expect(page.locator("#time-up-note")).to_contain_text(
+            name("Zeit war abgelaufen", "time was up")
+        )
+        check_page(page, "quiz-result-time-up")
+    attempt = Attempt.objects.get(user=learner)
+    assert attempt.status == AttemptStatus.PASSED  # 14 was right and saved in time
+    assert attempt.submitted_at == attempt.deadline
 
 
 def test_feedback_after_each_question_gets_the_focus(page, login):

@@ -362,6 +362,8 @@ def test_time_up_submits_with_what_was_saved_and_shows_the_result(client_for, le
     assert attempt.status == AttemptStatus.FAILED and attempt.score == 1
     assert saved_answers(attempt)[1] is None
     assert response.redirect_chain[-1][0].endswith("/ergebnis/")
+    page = response.content.decode()
+    assert 'id="time-up-note"' in page and page.count('class="message ') == 0  # said once
 
 
 def test_pending_essay_result_says_so(client_for, learner):

@@ -11,6 +11,7 @@
     var form = document.querySelector("form[data-quiz-form]");
     var status = document.getElementById("quiz-save-status");
     var TYPING_PAUSE_MS = 1500;
+    var typing = new Set();  // questions with typed text not yet sent
 
     function csrfToken() {
         var input = form && form.querySelector("input[name=csrfmiddlewaretoken]");
@@ -111,14 +112,17 @@
             var timer = null;
             fieldset.addEventListener("change", function () {
                 window.clearTimeout(timer);
+                typing.delete(fieldset);
                 save(fieldset);
             });
             fieldset.addEventListener("input", function (event) {
                 if (event.target.type === "radio" || event.target.type === "checkbox") {
                     return;
                 }
+                typing.add(fieldset);
                 window.clearTimeout(timer);
                 timer = window.setTimeout(function () {
+                    typing.delete(fieldset);
                     save(fieldset);
                 }, TYPING_PAUSE_MS);
             });
@@ -147,6 +151,10 @@
         var announceAt = [10, 5, 1];
         var announced = {};
         var template = clock.getAttribute("data-announce-template");
+        // After the deadline the server still accepts answers for a grace period, and only
+        // then submits the attempt; going to it earlier would just show the question again.
+        var graceMs = (parseInt(clock.getAttribute("data-grace-seconds"), 10) || 0) * 1000 + 2000;
+        var timeUp = false;
 
         function tick() {
             var left = Math.max(0, deadline - (Date.now() + offset));
@@ -165,9 +173,17 @@
                     }
                 }
             });
-            if (left <= 0) {
+            if (left <= 0 && !timeUp) {
+                timeUp = true;
+                // Send what is being typed now: the server accepts it for a few seconds more.
+                Array.from(typing).forEach(function (fieldset) {
+                    typing.delete(fieldset);
+                    save(fieldset);
+                });
+            }
+            if (Date.now() + offset > deadline + graceMs) {
                 window.clearInterval(interval);
-                // Time is up: the server submits with what was saved and shows the result.
+                // The server submits with what was saved and shows the result.
                 window.location.assign(clock.getAttribute("data-expired-url"));
             }
         }
