@@ -216,6 +216,8 @@ def test_autosave_refuses_a_bad_number_and_the_timer_speaks_rarely(page, login):
         "aria-describedby", re.compile("question-0-error")
     )
     expect(number).to_be_focused()  # back to the field that needs fixing
+    expect(number).to_have_attribute("aria-describedby", "question-0-error")
+    expect(number).to_have_accessible_description(name("Zahl", "number"))
     check_page(page, "quiz-question-autosave-error")
     assert Attempt.objects.get(user=learner).responses.get().answer is None
 

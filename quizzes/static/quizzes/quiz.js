@@ -42,7 +42,13 @@
             described.push(box.id);
             fieldset.setAttribute("aria-describedby", described.join(" ").trim());
         }
-        // Bring the learner to the problem; the message is linked to the fieldset.
+        // Bring the learner to the problem; the message is linked to the fieldset and to a
+        // text field, so it is read with the field.
+        var text = fieldset.querySelector("input[type=text], textarea");
+        if (text) {
+            text.setAttribute("aria-invalid", "true");
+            text.setAttribute("aria-describedby", box.id);
+        }
         var first = fieldset.querySelector("input, textarea");
         if (first) {
             first.focus();
@@ -62,6 +68,11 @@
         }
         fieldset.classList.remove("question--error");
         fieldset.removeAttribute("aria-invalid");
+        var text = fieldset.querySelector("input[type=text], textarea");
+        if (text) {
+            text.removeAttribute("aria-invalid");
+            text.removeAttribute("aria-describedby");
+        }
     }
 
     function save(fieldset) {
