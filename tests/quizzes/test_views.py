@@ -479,3 +479,47 @@ def test_question_urls_of_an_all_on_one_page_attempt_lead_to_the_question_there(
     attempt = start(client, quiz)
     response = client.get(page_url(attempt, 2))
     assert response.url == reverse("quizzes:take", args=[attempt.public_id]) + "#question-1"
+
+
+def test_result_shows_categories_and_texts_and_score_mode_no_answers(client_for, learner):
+    from .factories import CategoryFactory
+
+    law, practice = CategoryFactory(name="Recht"), CategoryFactory(name="Praxis")
+    quiz = make_quiz(
+        questions=0,
+        feedback_mode=FeedbackMode.SCORE,
+        success_text="<p>Glückwunsch, bestanden!</p>",
+        fail_text="<p>Leider nicht.</p>",
+        pass_mark=50,
+    )
+    for category in (law, law, practice):
+        add_question(quiz, category=category)
+    client = client_for(learner)
+    attempt = start(client, quiz)
+    q = attempt.questions
+    data = {**field(0, correct_answer(q[0])), **field(1, correct_answer(q[1]))}
+    data.update(field(2, wrong_answer(q[2])))
+    for position in range(3):
+        client.post(
+            page_url(attempt, position + 1),
+            {f"answer-{position}": data[f"answer-{position}"], "action": "next"},
+        )
+    client.post(reverse("quizzes:submit", args=[attempt.public_id]))
+    page = client.get(reverse("quizzes:result", args=[attempt.public_id])).content.decode()
+    assert "Glückwunsch, bestanden!" in page and "Leider nicht." not in page
+    assert re.search(r"Recht</th><td>2 / 2</td><td>100 %", page)
+    assert re.search(r"Praxis</th><td>0 / 1</td><td>0 %", page)
+    assert "66,67" in page
+    # Score only: no list of answers, no feedback.
+    assert 'class="feedback' not in page and "result-list" not in page
+
+
+def test_start_page_offers_to_continue_the_open_attempt(client_for, learner):
+    quiz = make_quiz(questions=2)
+    client = client_for(learner)
+    attempt = start(client, quiz)
+    page = client.get(reverse("quizzes:start", args=[quiz.pk])).content.decode()
+    assert "Fortsetzen" in page or "Continue" in page
+    response = client.post(reverse("quizzes:start", args=[quiz.pk]))
+    assert response.url == reverse("quizzes:take", args=[attempt.public_id])
+    assert Attempt.objects.filter(user=learner).count() == 1
