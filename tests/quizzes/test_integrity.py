@@ -86,8 +86,11 @@ def run_attempt(client, quiz):
     """Every response of a full attempt up to (not including) submission, and the attempt."""
     bodies = []
 
-    def keep(response):
-        assert response.status_code < 400, (response.status_code, response.content[:300])
+    def keep(response, status=None):
+        if status is None:
+            assert response.status_code < 400, (response.status_code, response.content[:300])
+        else:
+            assert response.status_code == status
         bodies.append(response.content.decode())
         return response
 
@@ -104,6 +107,9 @@ def run_attempt(client, quiz):
         )
         keep(client.get(page))
         answer = {f"answer-{number - 1}": answer_for(question)}
+        # A refused answer re-renders the form (400): that page must not leak either.
+        bad = {f"answer-{number - 1}": ["999999999", "x"], "action": "save"}
+        keep(client.post(page, bad), status=400)
         if attempt.feedback_mode != FeedbackMode.EACH:
             save = reverse("quizzes:save", args=[attempt.public_id, number])
             keep(client.post(save, answer, HTTP_ACCEPT="application/json"))
@@ -158,13 +164,15 @@ def test_feedback_after_each_question_reveals_only_the_answered_question(client)
     quiz = marked_quiz(feedback_mode=FeedbackMode.EACH)
     attempt, bodies = run_attempt(client, quiz)
     # Bodies: 0 start page, 1 first question (after starting), then per question n (from 0)
-    # 2n+2 its page before answering and 2n+3 the next page after "Weiter". So before body i
-    # the questions 0 … (i-1)//2 - 1 were answered; only their explanations may show.
+    # 3n+2 its page, 3n+3 the refused bad answer (400), 3n+4 the next page after "Weiter".
+    # So before body i the questions 0 … (i-1)//3 - 1 were answered; only their
+    # explanations may show.
     for index, body in enumerate(bodies):
-        answered = max(0, (index - 1) // 2)
+        answered = max(0, (index - 1) // 3)
         shown = {int(number) for number in re.findall(rf"{EXPLANATION}-(\d+)", body)}
         assert shown <= set(range(answered)), (index, shown)
-    answers_page = bodies[2 * 1 + 2]  # question 1's page, question 0 answered
+    answers_page = bodies[3 * 1 + 2]  # question 1's page, question 0 answered
+    assert "Frage 1 (" in answers_page
     assert found(answers_page, (f"{EXPLANATION}-1", ACCEPTED, "987654")) == []
     assert found(bodies[2], SECRET_MARKERS + FEEDBACK_MARKERS) == []
     # Going back to question 0 now shows its feedback (the mode allows it, the answer is final).
