@@ -264,3 +264,25 @@ def test_feedback_after_each_question_gets_the_focus(page, login):
     expect(feedback).to_contain_text("Das Jugendamt nach SGB VIII.")
     expect(page.get_by_label("Das Finanzamt", exact=True)).to_be_disabled()  # final now
     check_page(page, "quiz-question-feedback")
+
+
+def test_every_question_type_on_one_page_passes_axe(page, login):
+    from quizzes.models import Navigation
+    from tests.quizzes.factories import add_question
+
+    learner = UserFactory()
+    quiz = QuizFactory(title="Alle Fragetypen", navigation=Navigation.ALL_ON_ONE_PAGE)
+    for kind in QuestionKind.values:
+        add_question(quiz, kind)
+    add_question(quiz, text="<p>Wer gehört dazu?</p><ul><li>Jugendamt</li><li>Jobcenter</li></ul>")
+    course, _module = module_with(quiz, "Fragetypen")
+    course_services.enrolment_create(user=learner, course=course)
+    login(learner)
+    visit(page, f"/lernkontrollen/{quiz.pk}/", "quiz-start-all-types")
+    page.get_by_role("button", name=START).click()
+    expect(page.locator("fieldset.question")).to_have_count(len(QuestionKind.values) + 1)
+    expect(page.get_by_role("group", name=re.compile("Wer gehört dazu"))).to_be_visible()
+    check_page(page, "quiz-all-types-one-page")
+    page.get_by_role("button", name=REVIEW).click()
+    expect(page.locator(".box--warning li")).to_have_count(len(QuestionKind.values) + 1)
+    check_page(page, "quiz-confirm-unanswered")
