@@ -30,6 +30,8 @@ NEXT = name("Weiter", "Nächste", "Next")
 REVIEW = name("Zur Abgabe", "Prüfen und abgeben", "Review and submit")
 SUBMIT = name("Lernkontrolle abgeben", "Submit the Lernkontrolle")
 SAVED = re.compile(r"(Gespeichert|Saved) \d\d:\d\d")
+# Autosave waits for a server answer; the machine is shared, so allow more than expect's 5 s.
+NETWORK = 15_000
 
 
 def jobcenter_quiz(**fields):
@@ -70,7 +72,9 @@ def module_with(quiz, title):
 def answer_and_go_on(page, *, choice=None, number=None, last=False):
     if choice:
         page.get_by_label(choice, exact=True).check()
-        expect(page.locator("#quiz-save-status")).to_have_text(SAVED)  # autosave (fetch)
+        expect(page.locator("#quiz-save-status")).to_have_text(
+            SAVED, timeout=NETWORK
+        )  # autosave (fetch)
     if number:
         page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)")).fill(number)
     page.get_by_role("button", name=REVIEW if last else NEXT).click()
@@ -211,7 +215,7 @@ def test_autosave_refuses_a_bad_number_and_the_timer_speaks_rarely(page, login):
     number.fill("vierzehn")
     number.blur()  # "change": autosave posts, the server answers 400
     error = page.locator("#question-0-error")
-    expect(error).to_be_visible()
+    expect(error).to_be_visible(timeout=NETWORK)
     expect(page.locator("#question-0")).to_have_attribute(
         "aria-describedby", re.compile("question-0-error")
     )
@@ -223,7 +227,7 @@ def test_autosave_refuses_a_bad_number_and_the_timer_speaks_rarely(page, login):
 
     number.fill("14,0")
     number.blur()
-    expect(page.locator("#quiz-save-status")).to_have_text(SAVED)
+    expect(page.locator("#quiz-save-status")).to_have_text(SAVED, timeout=NETWORK)
     expect(error).to_be_hidden()
     assert Attempt.objects.get(user=learner).responses.get().answer == "14"
 
