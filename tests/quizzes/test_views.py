@@ -523,3 +523,15 @@ def test_start_page_offers_to_continue_the_open_attempt(client_for, learner):
     response = client.post(reverse("quizzes:start", args=[quiz.pk]))
     assert response.url == reverse("quizzes:take", args=[attempt.public_id])
     assert Attempt.objects.filter(user=learner).count() == 1
+
+
+def test_save_endpoint_without_javascript_redirects_back_with_a_message(client_for, learner):
+    quiz = make_quiz(questions=2)
+    client = client_for(learner)
+    attempt = start(client, quiz)
+    save = reverse("quizzes:save", args=[attempt.public_id, 2])
+    response = client.post(save, field(1, correct_answer(attempt.questions[1])), follow=True)
+    assert response.redirect_chain[-1][0] == page_url(attempt, 2)
+    assert re.search(r"(Saved|Gespeichert) \d\d:\d\d", response.content.decode())
+    assert saved_answers(attempt)[1] == correct_answer(attempt.questions[1])
+    assert client.post(reverse("quizzes:save", args=[attempt.public_id, 3])).status_code == 404
