@@ -14,7 +14,7 @@ from django.db.models.functions import Concat, Length, Substr
 from django.utils import timezone
 
 from .models import CoursePage, Enrolment, ModuleCompletion, ModulePage, ReflectionAnswer
-from .services import Progress
+from .services import Progress, sequence_locks
 
 
 def _parent_path(field_name="path"):
@@ -84,18 +84,11 @@ def course_outline(*, user, course):
             ).values_list("module_id", flat=True)
         )
         enrolment = Enrolment.objects.filter(user=user, course=course).first()
-    states, all_before_done = [], True
-    for number, module in enumerate(modules, start=1):
-        is_done = module.pk in done
-        states.append(
-            ModuleState(
-                module=module,
-                number=number,
-                done=is_done,
-                locked=course.sequential and not all_before_done,
-            )
-        )
-        all_before_done = all_before_done and is_done
+    locks = sequence_locks(sequential=course.sequential, modules=modules, done_ids=done)
+    states = [
+        ModuleState(module=module, number=number, done=module.pk in done, locked=locked)
+        for number, (module, locked) in enumerate(zip(modules, locks, strict=True), start=1)
+    ]
     required = [m for m in modules if m.is_required]
     progress = Progress(
         total=len(required),

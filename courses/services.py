@@ -131,15 +131,26 @@ def enrolment_mark_completed(*, enrolment, completed_at=None):
     return enrolment
 
 
+def sequence_locks(*, sequential, modules, done_ids):
+    """The one home of the sequential rule: in a sequential course a module is locked until
+    every earlier module is complete. Returns one flag per module of ``modules`` (tree order)."""
+    flags, all_before_done = [], True
+    for module in modules:
+        flags.append(sequential and not all_before_done)
+        all_before_done = all_before_done and module.pk in done_ids
+    return flags
+
+
 def is_locked(*, user, module, course):
-    """In a sequential course a module is locked until every earlier module is complete."""
     if not course.sequential:
         return False
-    earlier = [m.pk for m in course.modules() if m.path < module.path]
-    if not earlier:
-        return False
-    done = ModuleCompletion.objects.filter(user=user, module_id__in=earlier).count()
-    return done < len(earlier)
+    earlier = [m for m in course.modules() if m.path < module.path]
+    done = set(
+        ModuleCompletion.objects.filter(
+            user=user, module_id__in=[m.pk for m in earlier]
+        ).values_list("module_id", flat=True)
+    )
+    return sequence_locks(sequential=True, modules=[*earlier, module], done_ids=done)[-1]
 
 
 @dataclass
