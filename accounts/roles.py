@@ -22,6 +22,12 @@ _AUTHORING = [
     "wagtaildocs.choose_document",
 ]
 
+_QUESTION_CATEGORIES = [
+    "quizzes.add_questioncategory",
+    "quizzes.change_questioncategory",
+    "quizzes.view_questioncategory",
+]
+
 # Learners never see the admin: their role carries no permission at all.
 ROLE_PERMISSIONS = {
     LEARNERS: [],
@@ -33,7 +39,8 @@ ROLE_PERMISSIONS = {
         "quizzes.publish_quiz",
         "quizzes.mark_response",
         "quizzes.view_attempt",
-    ],
+    ]
+    + _QUESTION_CATEGORIES,
     MANAGERS: [
         "wagtailadmin.access_admin",
         "certificates.view_certificate",
@@ -70,7 +77,8 @@ ROLE_PERMISSIONS = {
         "quizzes.publish_quiz",
         "quizzes.mark_response",
         "quizzes.view_attempt",
-    ],
+    ]
+    + _QUESTION_CATEGORIES,
 }
 
 

@@ -77,6 +77,16 @@ def test_managers_cannot_edit_users_or_pages():
     assert not manager.has_perm("wagtailimages.add_image")
 
 
+def test_trainers_open_the_question_categories_managers_do_not(client):
+    trainer, manager = UserFactory(), UserFactory()
+    trainer.groups.add(Group.objects.get(name=roles.TRAINERS))
+    manager.groups.add(Group.objects.get(name=roles.MANAGERS))
+    client.force_login(trainer)
+    assert client.get("/verwaltung/lernkontrollen-kategorien/").status_code == 200
+    client.force_login(manager)
+    assert client.get("/verwaltung/lernkontrollen-kategorien/").status_code == 302
+
+
 def test_password_change_needs_the_old_password(client):
     from tests.factories import PASSWORD
 
