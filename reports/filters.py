@@ -32,10 +32,14 @@ class DueStatus:
     ]
 
 
-class EnrolmentReportFilterSet(WagtailFilterSet):
-    """The filters every report shares; they narrow the scoped enrolments, never widen."""
+def courses_filter(**kwargs):
+    return django_filters.ModelChoiceFilter(label=_("Course"), queryset=_courses, **kwargs)
 
-    course = django_filters.ModelChoiceFilter(label=_("Course"), queryset=_courses)
+
+class PeopleFilterSet(WagtailFilterSet):
+    """Who the rows are about: filters over the person's organisation, for every report.
+    Their choices list only what the viewer's scope holds; a filter narrows, never widens."""
+
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"), field_name="user__organisation", queryset=_organisations
     )
@@ -47,6 +51,12 @@ class EnrolmentReportFilterSet(WagtailFilterSet):
     region = django_filters.ModelChoiceFilter(
         label=_("Region"), field_name="user__organisation__region", queryset=_regions
     )
+
+
+class EnrolmentReportFilterSet(PeopleFilterSet):
+    """The filters every enrolment report shares."""
+
+    course = courses_filter()
     enrolled = django_filters.DateFromToRangeFilter(
         label=_("Enrolled between"), field_name="enrolled_at", widget=DateRangePickerWidget
     )

@@ -17,15 +17,15 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from courses.models import CoursePage, ModulePage
-from organisations.models import OrganisationKind, Region
 from quizzes.models import Attempt, AttemptStatus
 
 from . import selectors
+from .filters import PeopleFilterSet, courses_filter
 
 PASSED, FAILED = AttemptStatus.PASSED, AttemptStatus.FAILED
 
@@ -112,34 +112,9 @@ def module_rows(user, attempts, course=None):
     return rows
 
 
-def _courses(request):
-    return selectors.courses_in_scope(request.user)
-
-
-def _organisations(request):
-    return selectors.report_organisations(request.user)
-
-
-def _regions(request):
-    return Region.objects.filter(organisations__in=_organisations(request)).distinct()
-
-
-class QuizReportFilterSet(WagtailFilterSet):
+class QuizReportFilterSet(PeopleFilterSet):
     # Narrows the modules listed, not the attempts (see QuizReportView.get_queryset).
-    course = django_filters.ModelChoiceFilter(
-        label=_("Course"), queryset=_courses, method="filter_nothing"
-    )
-    organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), field_name="user__organisation", queryset=_organisations
-    )
-    organisation_kind = django_filters.ChoiceFilter(
-        label=_("Kind of organisation"),
-        field_name="user__organisation__kind",
-        choices=OrganisationKind.choices,
-    )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"), field_name="user__organisation__region", queryset=_regions
-    )
+    course = courses_filter(method="filter_nothing")
     submitted = django_filters.DateFromToRangeFilter(
         label=_("Submitted between"), field_name="submitted_at", widget=DateRangePickerWidget
     )
