@@ -6,7 +6,8 @@ person, when starting) so parallel requests cannot break the limits; the conditi
 constraint "one open attempt per person and quiz" backs the lock up.
 """
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -59,20 +60,38 @@ def _lock(attempt):
 # --- starting ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class StartLimits:
+    attempts_left: int | None  # None: unlimited
+    next_start: datetime | None  # None: no waiting time left
+
+
+def start_limits(*, quiz, previous, now):
+    """The one home of the attempt limit and the waiting time between attempts, for the
+    start service and for the start page that explains them. ``previous``: the person's
+    attempts at ``quiz``."""
+    left = None if not quiz.max_attempts else max(0, quiz.max_attempts - len(previous))
+    finished = [a.submitted_at for a in previous if a.submitted_at is not None]
+    next_start = None
+    if quiz.wait_minutes and finished:
+        next_start = max(finished) + timedelta(minutes=quiz.wait_minutes)
+        if next_start <= now:
+            next_start = None
+    return StartLimits(attempts_left=left, next_start=next_start)
+
+
 def _check_may_start(quiz, previous, now):
-    if quiz.max_attempts and len(previous) >= quiz.max_attempts:
+    limits = start_limits(quiz=quiz, previous=previous, now=now)
+    if limits.attempts_left == 0:
         raise QuizError(
             _("You have no attempts left for this Lernkontrolle (allowed: %(count)s).")
             % {"count": quiz.max_attempts}
         )
-    finished = [a.submitted_at for a in previous if a.submitted_at is not None]
-    if quiz.wait_minutes and finished:
-        next_start = max(finished) + timedelta(minutes=quiz.wait_minutes)
-        if now < next_start:
-            raise QuizError(
-                _("You can start the next attempt on %(date)s.")
-                % {"date": _format_datetime(next_start)}
-            )
+    if limits.next_start is not None:
+        raise QuizError(
+            _("You can start the next attempt on %(date)s.")
+            % {"date": _format_datetime(limits.next_start)}
+        )
 
 
 def _start(quiz, user, now):

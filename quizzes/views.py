@@ -5,8 +5,6 @@ through ``_own_attempt`` (404 for anyone but its owner, staff included). Templat
 receive learner-safe data prepared in ``quizzes.forms.question_items``.
 """
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
@@ -70,14 +68,8 @@ def _expired(request, attempt):
 
 def _start_facts(quiz, attempts, now):
     """What the start page tells the learner; the service still decides on POST."""
-    finished = [a.submitted_at for a in attempts if a.submitted_at is not None]
-    next_start = None
-    if quiz.wait_minutes and finished:
-        next_start = max(finished) + timedelta(minutes=quiz.wait_minutes)
-        if next_start <= now:
-            next_start = None
-    left = None if not quiz.max_attempts else max(0, quiz.max_attempts - len(attempts))
-    return {"attempts_left": left, "next_start": next_start}
+    limits = services.start_limits(quiz=quiz, previous=attempts, now=now)
+    return {"attempts_left": limits.attempts_left, "next_start": limits.next_start}
 
 
 @login_required
