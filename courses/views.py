@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import services
 from .models import CompletionRule, Enrolment
-from .selectors import course_of_module, course_outline, reflection_answers
+from .selectors import course_of_module, course_outline, may_preview, reflection_answers
 
 
 def _url(page, request):
@@ -28,15 +28,6 @@ def _course_of(module, request):
     if not course.live and not getattr(request, "is_preview", False):
         raise Http404
     return course
-
-
-def may_preview(user, course, module=None):
-    """Trainers responsible for the course, editors of the page and admins see every module."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or course.responsible_trainers.filter(pk=user.pk).exists():
-        return True
-    return (module or course).permissions_for_user(user).can_edit()
 
 
 # --- course page -----------------------------------------------------------------------------

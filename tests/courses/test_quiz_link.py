@@ -140,3 +140,16 @@ def test_passing_through_the_quiz_engine_completes_the_module(
     assert (completion.module, completion.via) == (module, "quiz")
     page = client.get(module.url).text
     assert "Sie haben dieses Modul abgeschlossen." in page and "Bestanden – 100 %" in page
+
+
+def test_whoever_may_preview_the_module_may_try_its_quiz(quiz, client):
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import ADMINISTRATION
+
+    course, module = course_with_quiz(quiz)
+    administrator = UserFactory()
+    administrator.groups.add(Group.objects.get(name=ADMINISTRATION))
+    client.force_login(administrator)
+    assert client.get(module.url).status_code == 200  # preview without enrolment
+    assert CourseQuizAccessPolicy().refusal(administrator, quiz) is None
