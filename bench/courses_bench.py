@@ -14,55 +14,35 @@ The query count must not differ between small and large; compare times as ratios
 """
 
 import argparse
-import os
 import random
-import statistics
-import sys
 import time
-from datetime import timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.hashers import make_password  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from courses.models import (  # noqa: E402
-    CourseIndexPage,
-    CoursePage,
-    Enrolment,
-    ModuleCompletion,
-    ModulePage,  # noqa: E402
+from common import (
+    Progress,
+    User,
+    analyse_and_report,
+    bulk_learners,
+    catalogue,
+    serve_like_production,
+    timed,
 )
-from home.models import HomePage  # noqa: E402
-from home.site import ensure_site  # noqa: E402
-from organisations.models import Organisation, OrganisationKind, Region  # noqa: E402
+from django.db import connection, transaction
+from django.test import Client
+
+from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage
+from home.site import ensure_site
+from organisations.models import Organisation, OrganisationKind, Region
 
 LEARNERS, COURSES, PER_LEARNER = 5_000, 20, 4
 SMALL, LARGE = 3, 30
-User = get_user_model()
 
 
 def make_courses():
-    catalogue = CourseIndexPage.objects.first()
-    if catalogue is None:
-        catalogue = HomePage.objects.first().add_child(
-            instance=CourseIndexPage(title="Fortbildungen", slug="fortbildungen")
-        )
+    index = catalogue()
     courses = []
     for number in range(COURSES):
         size = SMALL if number < COURSES // 2 else LARGE
-        course = catalogue.add_child(
+        course = index.add_child(
             instance=CoursePage(
                 title=f"Bench-Kurs {number:02d} ({size} Module)",
                 slug=f"cbench-{number}",
@@ -91,23 +71,11 @@ def generate():
                 for kind, label in OrganisationKind.choices
             ]
         )
-        password = make_password("bench-password")
-        users = User.objects.bulk_create(
-            [
-                User(
-                    email=f"cbench-{n}@example.org",
-                    first_name="Bench",
-                    last_name=f"Lernende {n:05d}",
-                    organisation=organisations[n % len(organisations)],
-                    password=password,
-                )
-                for n in range(LEARNERS)
-            ],
-            batch_size=2000,
+        users = bulk_learners(
+            prefix="cbench", count=LEARNERS, organisations=organisations, last_name="Lernende"
         )
         courses = make_courses()
-        today = timezone.localdate()
-        enrolments, completions = [], []
+        progress = Progress(rng)
         for user in users:
             # Learner 0 is the one whose pages are timed: one small and one large course each
             # in progress, plus one not started and one completed.
@@ -121,48 +89,16 @@ def generate():
                     done = [1, 2, 0, len(modules)][index]
                 else:
                     done = rng.randint(0, len(modules))
-                enrolments.append(
-                    Enrolment(
-                        user=user,
-                        course=course,
-                        due_date=today + timedelta(days=rng.randint(-60, 120)),
-                        completed_at=timezone.now() if done == len(modules) else None,
-                    )
-                )
-                completions.extend(
-                    ModuleCompletion(user=user, module=module, via="manual")
-                    for module in modules[:done]
-                )
-        Enrolment.objects.bulk_create(enrolments, batch_size=5000)
-        ModuleCompletion.objects.bulk_create(completions, batch_size=5000)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # what autovacuum would do after a bulk load
-    print(
-        f"generated {len(users)} learners, {len(enrolments)} enrolments, "
-        f"{len(completions)} completions in {time.perf_counter() - started:.0f} s"
-    )
-
-
-def timed(client, url, runs):
-    client.get(url)  # warm caches (site root paths, catalogue link) as a running site has them
-    times, queries = [], 0
-    for _run in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries = len(captured)
-    return queries, statistics.median(times)
+                progress.add(user=user, course=course, modules=modules, done=done)
+        progress.store()
+    analyse_and_report(learners=len(users), progress=progress, started=started)
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
-    settings.ALLOWED_HOSTS = ["testserver"]
-    settings.DEBUG = False
+    serve_like_production()
     generate()
     learner = User.objects.get(email="cbench-0@example.org")
     small = CoursePage.objects.get(slug="cbench-0")
@@ -183,7 +119,7 @@ def main():
     )
     print(f"{'page':<28} {'queries':>7} {'ms':>8}")
     for label, url in pages:
-        queries, ms = timed(client, url, args.runs)
+        queries, ms = timed(client, url, args.runs, warm=True)
         print(f"{label:<28} {queries:>7} {ms:>8.1f}")
 
 

@@ -13,37 +13,28 @@ administrator and as a manager of one region), and time and peak Python memory
 """
 
 import argparse
-import os
 import random
-import statistics
-import sys
 import time
 import tracemalloc
-from datetime import timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
+from common import (
+    Progress,
+    User,
+    analyse_and_report,
+    bulk_learners,
+    catalogue,
+    serve_like_production,
+    timed,
+)
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.hashers import make_password  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import reverse  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from courses.models import CourseIndexPage, CoursePage, Enrolment, ModuleCompletion, ModulePage  # noqa: E402
-from home.site import ensure_site  # noqa: E402
-from organisations.models import ManagerScope, Organisation, OrganisationKind, Region  # noqa: E402
+from courses.models import CoursePage, Enrolment, ModulePage
+from home.site import ensure_site
+from organisations.models import ManagerScope, Organisation, OrganisationKind, Region
 
 LEARNERS, ORGANISATIONS, REGIONS, COURSES, MODULES, PER_LEARNER = 10_000, 60, 6, 20, 10, 5
-User = get_user_model()
 
 
 def generate():
@@ -67,30 +58,13 @@ def generate():
                 for n in range(ORGANISATIONS)
             ]
         )
-        password = make_password("bench-password")
-        users = User.objects.bulk_create(
-            [
-                User(
-                    email=f"bench-{n}@example.org",
-                    first_name="Bench",
-                    last_name=f"Person {n:05d}",
-                    organisation=organisations[n % ORGANISATIONS],
-                    password=password,
-                )
-                for n in range(LEARNERS)
-            ],
-            batch_size=2000,
+        users = bulk_learners(
+            prefix="bench", count=LEARNERS, organisations=organisations, last_name="Person"
         )
-        catalogue = CourseIndexPage.objects.first()
-        if catalogue is None:
-            from home.models import HomePage
-
-            catalogue = HomePage.objects.first().add_child(
-                instance=CourseIndexPage(title="Fortbildungen", slug="fortbildungen")
-            )
+        index = catalogue()
         courses = []
         for c in range(COURSES):
-            course = catalogue.add_child(
+            course = index.add_child(
                 instance=CoursePage(
                     title=f"Bench-Fortbildung {c:02d}", slug=f"bench-{c}", summary="…"
                 )
@@ -100,32 +74,13 @@ def generate():
                 for m in range(MODULES)
             ]
             courses.append((course, modules))
-        today = timezone.localdate()
-        enrolments, completions = [], []
+        progress = Progress(rng)
         for user in users:
             for course, modules in rng.sample(courses, PER_LEARNER):
                 done = min(MODULES, max(0, round(rng.gauss(6, 4))))
-                enrolments.append(
-                    Enrolment(
-                        user=user,
-                        course=course,
-                        due_date=today + timedelta(days=rng.randint(-60, 120)),
-                        completed_at=timezone.now() if done == MODULES else None,
-                    )
-                )
-                completions.extend(
-                    ModuleCompletion(user=user, module=module, via="manual")
-                    for module in modules[:done]
-                )
-        Enrolment.objects.bulk_create(enrolments, batch_size=5000)
-        ModuleCompletion.objects.bulk_create(completions, batch_size=5000)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # what autovacuum would do after a bulk load
-    print(
-        f"generated {len(users)} learners, {len(enrolments)} enrolments, "
-        f"{len(completions)} completions in {time.perf_counter() - started:.0f} s"
-    )
+                progress.add(user=user, course=course, modules=modules, done=done)
+        progress.store()
+    analyse_and_report(learners=len(users), progress=progress, started=started)
 
 
 def viewers():
@@ -145,20 +100,6 @@ def viewers():
             Region.objects.get(name="Bench-Region 0")
         )
     return {"admin": admin, "manager (1 region)": manager}
-
-
-def timed(client, url, params, runs):
-    times, queries = [], 0
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url, params)
-            if response.streaming:
-                b"".join(response.streaming_content)
-            times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, response.status_code
-        queries = len(captured)
-    return queries, statistics.median(times)
 
 
 def export(client, url, fmt):
@@ -181,8 +122,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    settings.ALLOWED_HOSTS = ["testserver"]
-    settings.DEBUG = False
+    serve_like_production()
     generate()
     course = CoursePage.objects.get(slug="bench-3")
     organisation = Organisation.objects.get(name="Bench-Organisation 06")
@@ -195,11 +135,11 @@ def main():
         for name in ("completion", "learner_progress", "overdue"):
             for with_filter in (False, True):
                 queries, ms = timed(
-                    client, reverse(f"reports:{name}"), filters if with_filter else {}, args.runs
+                    client, reverse(f"reports:{name}"), args.runs, filters if with_filter else {}
                 )
                 flag = "yes" if with_filter else "no"
                 print(f"{label:<20} {name:<18} {flag:<8} {queries:>7} {ms:>8.0f}")
-        queries, ms = timed(client, reverse("wagtailadmin_home"), {}, args.runs)
+        queries, ms = timed(client, reverse("wagtailadmin_home"), args.runs)
         print(f"{label:<20} {'admin home panel':<18} {'no':<8} {queries:>7} {ms:>8.0f}")
     client = Client()
     client.force_login(viewers()["admin"])
