@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -7,6 +6,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from lms.urls_abs import absolute_url
+
 from .tokens import email_confirmation_token
 
 
@@ -14,7 +15,7 @@ def confirmation_url(*, user):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = email_confirmation_token.make_token(user)
     path = reverse("accounts:confirm", kwargs={"uidb64": uid, "token": token})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def user_register(*, form):

@@ -1,5 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+from django.utils.functional import lazy
+
+from lms.urls_abs import site_url
 
 from . import views
 from .forms import LoginForm
@@ -41,6 +44,8 @@ urlpatterns = [
             template_name="accounts/password_reset.html",
             email_template_name="accounts/email/password_reset.txt",
             subject_template_name="accounts/email/password_reset_subject.txt",
+            # The same base as every other mail (lms.urls_abs), not the request's Host header.
+            extra_email_context={"site_url": lazy(site_url, str)()},
             success_url=reverse_lazy("accounts:password_reset_done"),
         ),
         name="password_reset",

@@ -7,4 +7,6 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        import lms.checks  # noqa: F401  (SITE_URL is baked into every certificate)
+
         from . import receivers  # noqa: F401

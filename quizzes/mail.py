@@ -1,16 +1,13 @@
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from lms.urls_abs import absolute_url
+
 # The learner UI's result page; the mail falls back to the site's start page without it.
 RESULT_URL_NAME = "quizzes:result"
-
-
-def _site_url():
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
 
 
 def result_url(attempt):
@@ -18,7 +15,7 @@ def result_url(attempt):
         path = reverse(RESULT_URL_NAME, kwargs={"public_id": attempt.public_id})
     except NoReverseMatch:
         path = "/"
-    return _site_url() + path
+    return absolute_url(path)
 
 
 def attempt_marked_mail_send(*, attempt):

@@ -5,9 +5,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-
-def _site_url(path=""):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+from lms.urls_abs import absolute_url
 
 
 @task()
@@ -22,7 +20,7 @@ def send_reminder(reminder_id):
         ) % {
             "name": reminder.user.get_full_name() or reminder.user.email,
             "courses": "\n".join(f"– {title}" for title in reminder.courses.splitlines()),
-            "url": _site_url("/"),
+            "url": absolute_url("/"),
         }
         send_mail(_("Reminder: overdue courses"), body, None, [reminder.user.email])
 
@@ -41,7 +39,7 @@ def send_assignment_notice(enrolment_id):
             "name": enrolment.user.get_full_name() or enrolment.user.email,
             "course": enrolment.course.title,
             "due": due,
-            "url": _site_url(enrolment.course.url or "/"),
+            "url": absolute_url(enrolment.course.url or "/"),
         }
         send_mail(
             _("New course assigned: %(course)s") % {"course": enrolment.course.title},
@@ -74,6 +72,6 @@ def send_invitation(user_id):
         ) % {
             "name": user.get_full_name(),
             "organisation": user.organisation,
-            "url": _site_url(path),
+            "url": absolute_url(path),
         }
         send_mail(_("Your invitation to KoFo"), body, None, [user.email])

@@ -6,7 +6,9 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
-REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CSRF_TRUSTED_ORIGINS")
+# SITE_URL: mails, QR codes and printed links cannot ask a request for the host; a forgotten
+# variable used to print http://127.0.0.1:8000 on every certificate.
+REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CSRF_TRUSTED_ORIGINS", "SITE_URL")
 _missing = [name for name in REQUIRED if not os.environ.get(name)]
 if _missing:
     raise ImproperlyConfigured(
@@ -49,7 +51,7 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "https://" + ALLOWED_HOSTS[0])
+SITE_URL = WAGTAILADMIN_BASE_URL = os.environ["SITE_URL"].strip().rstrip("/")
 
 # Throttling counters must be shared by all gunicorn workers of a host: a file cache does that
 # without another service (set CACHE_DIR to a fast local directory).

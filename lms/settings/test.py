@@ -7,4 +7,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 KOFO_DEMO_ACCOUNTS = True
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
