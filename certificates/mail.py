@@ -18,3 +18,30 @@ def certificate_mail_send(*, certificate):
         subject = _("Your certificate of attendance is ready")
         body = render_to_string("certificates/email/certificate_ready.txt", context)
     send_mail(subject, body, None, [certificate.holder.email])
+
+
+def certificate_refused_mail_send(*, enrolment, message):
+    """Tells Administration (the group, active accounts with an address) why a certificate
+    for ``enrolment`` was not issued; ``message`` is the service's German explanation."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.roles import ADMINISTRATION
+
+    recipients = list(
+        get_user_model()
+        .objects.filter(groups__name=ADMINISTRATION, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if not recipients:
+        return
+    context = {
+        "enrolment": enrolment,
+        "message": message,
+        "admin_url": absolute_reverse("wagtailadmin_home"),
+    }
+    with translation.override("de"):
+        subject = _("Certificate not issued: %(course)s") % {"course": enrolment.course.title}
+        body = render_to_string("certificates/email/certificate_refused.txt", context)
+    send_mail(subject, body, None, recipients)

@@ -6,18 +6,40 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from courses.models import Enrolment
 
 from .codes import normalise_code
+from .fonts import describe_characters
 from .models import Certificate, CertificateSettings, SerialCounter, Status
-from .pdf import render_pdf
+from .pdf import render_pdf, unprintable_fields
 
 
 class CertificateError(Exception):
     pass
+
+
+class UnprintableTextError(CertificateError):
+    """The certificate would print a box: a text has characters no certificate font has.
+
+    ``problems``: ``[(field label, [characters]), …]``; ``str(error)`` is the German message
+    for Administration, naming the person, the field and each character with its code point.
+    """
+
+    def __init__(self, *, holder_name, problems):
+        self.problems = problems
+        fields = "; ".join(f"{label}: {describe_characters(chars)}" for label, chars in problems)
+        super().__init__(
+            _(
+                "The certificate for %(name)s was not issued: these characters cannot be "
+                "printed with the certificate's font and would appear as empty boxes – "
+                "%(fields)s. Please enter the text in Latin letters (as in the identity "
+                "document), then issue the certificate again."
+            )
+            % {"name": holder_name, "fields": fields}
+        )
 
 
 def template_settings(course=None):
@@ -121,6 +143,11 @@ def _issue(enrolment):
     now = timezone.now()
     template = template_settings(enrolment.course)
     certificate = build_snapshot(enrolment=enrolment, template=template, now=now)
+    # Refuse before a serial number is drawn: no gap in the numbers, no certificate with boxes.
+    # Why refuse rather than print with a CJK fallback font: see certificates/fonts.py.
+    problems = unprintable_fields(certificate)
+    if problems:
+        raise UnprintableTextError(holder_name=certificate.holder_name, problems=problems)
     certificate.serial = _next_serial(timezone.localtime(now).year)
     _attach_pdf(certificate, template)
     certificate.save()

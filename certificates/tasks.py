@@ -1,15 +1,29 @@
+import logging
+
 from django_tasks import task
+
+logger = logging.getLogger(__name__)
 
 
 @task()
 def issue_certificate(*, enrolment_id):
     from courses.models import Enrolment
 
-    from .services import certificate_issue
+    from .mail import certificate_refused_mail_send
+    from .services import UnprintableTextError, certificate_issue
 
-    enrolment = Enrolment.objects.filter(pk=enrolment_id, completed_at__isnull=False).first()
-    if enrolment is not None:
+    enrolment = (
+        Enrolment.objects.filter(pk=enrolment_id, completed_at__isnull=False)
+        .select_related("user", "course")
+        .first()
+    )
+    if enrolment is None:
+        return
+    try:
         certificate_issue(enrolment=enrolment)
+    except UnprintableTextError as error:
+        logger.error("Certificate for enrolment %s refused: %s", enrolment_id, error)
+        certificate_refused_mail_send(enrolment=enrolment, message=str(error))
 
 
 @task()

@@ -6,6 +6,7 @@ app_name = "certificates"
 
 urlpatterns = [
     path("", views.my_certificates, name="mine"),
+    path("<int:pk>/", views.certificate_page, name="view"),
     path("<int:pk>/herunterladen/", views.download, name="download"),
     path("pruefen/", views.verify_form, name="verify_form"),
     path("pruefen/<str:code>/", views.verify, name="verify"),

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from . import throttle
 from .codes import normalise_code
 from .forms import VerifyForm
+from .pdf import certificate_context
 from .selectors import certificates_of, downloadable_certificate
 from .services import certificate_verify
 
@@ -38,6 +39,22 @@ def download(request, pk):
         content_type="application/pdf",
     )
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def certificate_page(request, pk):
+    """The certificate as an accessible web page: the PDF's content, tagged by HTML.
+
+    Same permission as the download (``downloadable_certificate``); 404 for anyone else.
+    """
+    certificate = downloadable_certificate(user=request.user, pk=pk)
+    if certificate is None:
+        raise Http404
+    response = render(request, "certificates/certificate.html", certificate_context(certificate))
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 

@@ -26,8 +26,16 @@ LEGAL_PAGES = {
         "Erklärung zur Barrierefreiheit",
         "barrierefreiheit",
         "<p>Diese Website soll die Anforderungen der BITV 2.0 und der WCAG 2.1 auf Stufe AA "
-        "erfüllen. Jede Seite wird bei jeder Änderung automatisch mit axe-core geprüft. "
-        "Wenn Ihnen Barrieren auffallen, schreiben Sie uns bitte; Sie erhalten innerhalb von "
+        "erfüllen. Jede Seite wird bei jeder Änderung automatisch mit axe-core geprüft.</p>"
+        "<h2>Nicht barrierefreie Inhalte</h2>"
+        "<p>Die Teilnahmebescheinigung als PDF ist nur teilweise barrierefrei: Sie enthält "
+        "Titel, Sprache, eingebettete Schriften und eine sinnvolle Lesereihenfolge, aber keine "
+        "Tags (Strukturelemente). Sie erfüllt daher PDF/UA nicht; Screenreader lesen sie als "
+        "einfachen Text. Als Alternative öffnen Sie jede Bescheinigung unter „Meine "
+        "Teilnahmebescheinigungen“ über den Link „Barrierefreie Fassung“ als Webseite mit "
+        "demselben Inhalt und denselben Prüfangaben; sie lässt sich auch ausdrucken.</p>"
+        "<h2>Feedback und Kontakt</h2>"
+        "<p>Wenn Ihnen Barrieren auffallen, schreiben Sie uns bitte; Sie erhalten innerhalb von "
         "sechs Wochen eine Antwort.</p>",
     ),
 }
