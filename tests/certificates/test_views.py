@@ -137,3 +137,45 @@ def test_verification_page_runs_the_same_few_queries_for_any_certificate(client)
         counts.add(len(queries))
     # One for the certificate; the rest is the shared page frame (site, footer links).
     assert len(counts) == 1 and counts.pop() <= 4
+
+
+def test_the_accessible_page_shows_the_certificate_to_holder_and_admin_only(client):
+    holder = UserFactory(first_name="Łukasz", last_name="Wójcik")
+    certificate = completed_enrolment(user=holder, title="Netzwerke stärken").certificates.get()
+    url = reverse("certificates:view", args=[certificate.pk])
+
+    client.force_login(holder)
+    listing = client.get(reverse("certificates:mine")).text
+    assert f'href="{url}"' in listing and "Barrierefreie Fassung" in listing
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+    page = response.text
+    for fact in (
+        "<h1",
+        "Łukasz Wójcik",
+        "„Netzwerke stärken“",
+        "Modul 1",
+        "4,0 UE",
+        certificate.serial,
+        format_code(certificate.code),
+        f"/bescheinigungen/pruefen/{certificate.code}/",
+        '<th scope="col">Modul</th>',
+    ):
+        assert fact in page
+    assert page.index("Łukasz Wójcik") < page.index("Netzwerke stärken") < page.index("Modul 1")
+
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert client.get(url).status_code == 200
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_the_course_page_links_the_accessible_version_next_to_the_download(client):
+    certificate = completed_enrolment(title="Stark im Beruf").certificates.get()
+    client.force_login(certificate.holder)
+    page = client.get(certificate.course.url).text
+    assert reverse("certificates:download", args=[certificate.pk]) in page
+    assert reverse("certificates:view", args=[certificate.pk]) in page
