@@ -12,7 +12,7 @@ from tests.factories import UserFactory, make_course
 
 
 def test_learner_downloads_and_anyone_verifies_the_certificate(page, login, live_server, settings):
-    settings.KOFO_SITE_URL = live_server.url
+    settings.SITE_URL = live_server.url
     learner = UserFactory(first_name="Nguyễn Thị", last_name="Minh")
     course = make_course(modules=2, title="Stark im Beruf kompakt")
     courses.enrolment_create(user=learner, course=course)
@@ -26,6 +26,18 @@ def test_learner_downloads_and_anyone_verifies_the_certificate(page, login, live
         page.get_by_role("link", name=re.compile("Bescheinigung herunterladen")).click()
     text = pdf_text(Path(download_info.value.path()).read_bytes())
     assert "Nguyễn Thị Minh" in text and "„Stark im Beruf kompakt“" in text
+
+    # The accessible version of the same certificate, linked next to the download.
+    page.get_by_role("link", name=re.compile("Barrierefreie Fassung")).click()
+    check_page(page, "certificate-accessible")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Teilnahmebescheinigung")
+    expect(page.get_by_text("Nguyễn Thị Minh")).to_be_visible()
+    expect(page.get_by_role("table")).to_contain_text("Modul 1")
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    check_page(page, "certificate-accessible-print")
+    page.emulate_media(media="screen")
+    page.go_back()
 
     form_url = re.search(r"(http://\S+/bescheinigungen/pruefen/)", text).group(1)
     code = re.search(r"Prüfcode ((?:[A-Z2-7]{4}-?){8})", text).group(1)
