@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -58,7 +58,12 @@ def reissue(request, pk):
     if certificate.status == Status.SUPERSEDED:
         raise Http404
     if request.method == "POST":
-        new = certificate_reissue(certificate=certificate)
+        try:
+            new = certificate_reissue(certificate=certificate)
+        except CertificateError as error:
+            # E.g. the name now has characters the certificate cannot print: say which.
+            messages.error(request, str(error))
+            return redirect(reverse("certificates_certificate:inspect", args=[certificate.pk]))
         messages.success(
             request,
             _("Certificate %(new)s was issued; %(old)s is now marked as replaced.")
@@ -78,9 +83,13 @@ def preview(request):
         or request.user.has_perm("certificates.view_certificate")
     ):
         raise PermissionDenied
-    from .preview import sample_pdf
+    from .preview import UnprintableTemplateError, sample_pdf
 
-    response = HttpResponse(sample_pdf(request=request), content_type="application/pdf")
+    try:
+        data = sample_pdf(request=request)
+    except UnprintableTemplateError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="Muster-Teilnahmebescheinigung.pdf"'
     return response
 

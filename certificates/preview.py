@@ -3,10 +3,16 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .codes import random_code
-from .pdf import render_pdf
+from .fonts import describe_characters
+from .pdf import render_pdf, unprintable_fields
 from .services import template_settings
+
+
+class UnprintableTemplateError(Exception):
+    """The template settings have characters the certificate font cannot print."""
 
 
 def sample_pdf(*, request=None):
@@ -40,6 +46,16 @@ def sample_pdf(*, request=None):
         serial="KOFO-MUSTER-000000",
         code=random_code(),
     )
+    problems = unprintable_fields(sample)
+    if problems:
+        fields = "; ".join(f"{label}: {describe_characters(chars)}" for label, chars in problems)
+        raise UnprintableTemplateError(
+            _(
+                "The certificate template has characters the certificate's font cannot "
+                "print (they would appear as empty boxes): %(fields)s."
+            )
+            % {"fields": fields}
+        )
     return render_pdf(snapshot=sample, logo=template.logo, signature=template.signature)
 
 

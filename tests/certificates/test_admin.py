@@ -113,3 +113,33 @@ def test_template_settings_page_links_to_the_preview(admin_client):
     page = admin_client.get(url).text
     assert reverse("certificates_admin:preview") in page
     assert "Vorschau einer Muster-Bescheinigung" in page
+
+
+def test_reissue_after_a_name_change_to_chinese_characters_says_which_ones(admin_client):
+    certificate = completed_enrolment().certificates.get()
+    holder = certificate.holder
+    holder.first_name, holder.last_name = "李", "娜"
+    holder.save()
+
+    response = admin_client.post(
+        reverse("certificates_admin:reissue", args=[certificate.pk]), follow=True
+    )
+    assert response.status_code == 200
+    page = response.text
+    assert "wurde nicht ausgestellt" in page and "李 (U+674E" in page and "娜 (U+5A1C" in page
+    certificate.refresh_from_db()
+    assert certificate.status == Status.VALID  # the old one stays valid
+    assert Certificate.objects.count() == 1
+
+
+def test_preview_with_unprintable_template_text_is_a_400_with_the_characters(admin_client):
+    from wagtail.models import Site
+
+    from certificates.models import CertificateSettings
+
+    template = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
+    template.place = "東京"
+    template.save()
+    response = admin_client.get(reverse("certificates_admin:preview"))
+    assert response.status_code == 400
+    assert "Ort: 東 (U+6771" in response.text
