@@ -74,6 +74,7 @@ def _production_env(**overrides):
         ALLOWED_HOSTS="kofo.example.org",
         CSRF_TRUSTED_ORIGINS="https://kofo.example.org",
         DATABASE_URL="sqlite:////tmp/kofo-deploy-check.sqlite3",
+        SITE_URL="https://kofo.example.org",
     )
     env.update(overrides)
     return env
@@ -82,6 +83,13 @@ def _production_env(**overrides):
 def test_production_settings_pass_check_deploy():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=_production_env())
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_warns_about_a_local_site_url():
+    env = _production_env(SITE_URL="http://127.0.0.1:8000")
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "kofo.W001" in result.stdout + result.stderr
 
 
 def test_production_settings_name_a_missing_variable():
