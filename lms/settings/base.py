@@ -109,6 +109,14 @@ AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
 AXES_CLIENT_IP_CALLABLE = "lms.throttle.client_ip"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # data minimisation (DSGVO Art. 5): no log of every login
+# Argon2id first (accounts/hashers.py: parameters and measurement); the others only verify
+# old hashes, which Django upgrades to Argon2id at the person's next login.
+PASSWORD_HASHERS = [
+    "accounts.hashers.KofoArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 # Number of our reverse proxies that append to X-Forwarded-For; 0 trusts none (REMOTE_ADDR).
 KOFO_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Wagtail's admin login refuses accounts without admin access (no session for learners).

@@ -49,6 +49,12 @@ def test_registration_creates_inactive_account_and_mails_a_link(
     assert "ungültig" in response.text
 
 
+def _without_token(html, local):
+    """The page with the one address and the per-response CSRF token masked."""
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "TOKEN", html)
+    return html.replace(local, "X@")
+
+
 def _register(client, data, ip="192.0.2.1"):
     return client.post(reverse("accounts:register"), data, REMOTE_ADDR=ip)
 
@@ -62,7 +68,7 @@ def test_a_taken_address_answers_exactly_like_a_new_one_and_mails_the_owner(
         taken = _register(client, _form(organisation, email="AYSE@example.org"))
         new = _register(client, _form(organisation, email="ben@example.org"))
     assert taken.status_code == new.status_code == 200
-    assert taken.text.replace("ayse@", "X@") == new.text.replace("ben@", "X@")
+    assert _without_token(taken.text, "ayse@") == _without_token(new.text, "ben@")
     assert User.objects.filter(email="ayse@example.org").count() == 1
     owner.refresh_from_db()
     assert owner.check_password(PASSWORD) and owner.is_active
