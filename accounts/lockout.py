@@ -15,8 +15,10 @@ counts nor resets anything. A successful login clears only the failures of that 
 that address (``user_logged_in`` below; ``AXES_RESET_ON_SUCCESS`` stays off because it would
 also clear the failures other addresses made against the account). Setting a new password
 through the reset link clears the account's failures: the person proved they own the mailbox.
-Source of the approach: NIST SP 800-63B 5.2.2 (rate limiting, at most 100 consecutive
-failures per account) and BSI IT-Grundschutz ORP.4.A22 / APP.3.1.
+Source of the approach: NIST SP 800-63B section 5.2.2 (rate limiting per account) and the
+OWASP Authentication Cheat Sheet (lockout per account, not only per address). Because a
+lock ends by itself, guessing stays bounded by rate (at most 50 per account per 15 minutes)
+rather than by a permanent lock an attacker could use against the person.
 """
 
 from axes.handlers.database import AxesDatabaseHandler

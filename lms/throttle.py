@@ -3,7 +3,8 @@
 ``client_ip`` is the one rule for the client address: the login lockout (django-axes,
 ``AXES_CLIENT_IP_CALLABLE``), the registration throttle and the certificate verification
 throttle all call it. Counters live in Django's cache, which production shares between
-workers (README, "Betrieb in der Produktion").
+workers of a host (file cache); several hosts need a shared cache such as Redis
+(ARCHITECTURE.md, "Production topology"). Login failures are in the database (django-axes).
 """
 
 import ipaddress
@@ -20,7 +21,8 @@ def _address(text):
 
 
 def client_ip(request):
-    """The address of the client that sent ``request``, as a str ("unknown" if none).
+    """The address of the client that sent ``request``: a str, or None if there is none
+    (e.g. gunicorn on a Unix socket without a proxy; axes stores it as NULL).
 
     ``settings.KOFO_TRUSTED_PROXY_COUNT`` (env ``TRUSTED_PROXY_COUNT``) is how many reverse
     proxies we run in front of the application. 0 (default): ``REMOTE_ADDR``, and any
@@ -30,7 +32,7 @@ def client_ip(request):
     the client claimed and are never used. A header with fewer entries than N (the request
     did not pass our proxies) or an entry that is no IP address falls back to ``REMOTE_ADDR``.
     """
-    remote = _address(request.META.get("REMOTE_ADDR") or "") or "unknown"
+    remote = _address(request.META.get("REMOTE_ADDR") or "")
     count = settings.KOFO_TRUSTED_PROXY_COUNT
     if count <= 0:
         return remote

@@ -79,3 +79,17 @@ def test_the_login_lockout_uses_the_same_client_address(settings):
         HTTP_X_FORWARDED_FOR="198.51.100.8",
     )
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_request_without_client_address_is_counted_not_a_500(client, settings):
+    settings.KOFO_TRUSTED_PROXY_COUNT = 0
+    assert client_ip(_request(remote="")) is None
+    UserFactory(email="kiss@example.org")
+    for _ in range(10):
+        response = client.post(
+            reverse("accounts:login"),
+            {"username": "kiss@example.org", "password": "falsch"},
+            REMOTE_ADDR="",
+        )
+    assert response.status_code == 429
