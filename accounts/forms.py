@@ -2,10 +2,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from lms.throttle import client_ip, login_throttle
 from organisations.models import Organisation
+
+from .identity import canonical_email
 
 User = get_user_model()
 
@@ -15,6 +17,9 @@ NAME_HELP = _(
 
 
 class LoginForm(AuthenticationForm):
+    """The site login. Failed logins are counted and locked by django-axes
+    (accounts.lockout), which sees every authenticate() call; this form keeps no counter."""
+
     username = forms.EmailField(
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
@@ -24,27 +29,26 @@ class LoginForm(AuthenticationForm):
             "E-mail address or password is wrong, or the account is not confirmed yet."
         ),
         "inactive": _("This account is not active."),
-        "throttled": _(
-            "Too many failed attempts. For your protection, please wait 15 minutes and try "
-            "again, or reset your password."
-        ),
     }
 
-    def _throttle_key(self):
-        email = User.objects.normalize_email(self.data.get("username", ""))
-        return f"{client_ip(self.request)}:{email}" if self.request else email
 
-    def clean(self):
-        key = self._throttle_key()
-        if login_throttle.is_blocked(key):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            login_throttle.hit(key)
-            raise
-        login_throttle.reset(key)
-        return cleaned
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's admin login, refusing accounts without admin access before a session exists.
+
+    Wagtail would log a learner in and only then say "no permission", leaving a session
+    that is valid on the whole site.
+    """
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.has_perm("wagtailadmin.access_admin"):
+            raise forms.ValidationError(
+                _(
+                    "This account has no access to the administration. Please log in on "
+                    "the website instead."
+                ),
+                code="no_admin_access",
+            )
 
 
 class RegistrationForm(SetPasswordMixin, forms.ModelForm):
@@ -70,16 +74,12 @@ class RegistrationForm(SetPasswordMixin, forms.ModelForm):
         }
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "An account with this e-mail address exists already. Log in or reset "
-                    "your password."
-                ),
-                code="duplicate_email",
-            )
-        return email
+        return canonical_email(self.cleaned_data["email"])
+
+    def _get_validation_exclusions(self):
+        # A taken address is no error the visitor may see (that would tell anyone who has
+        # an account): accounts.services.user_register mails the owner instead.
+        return super()._get_validation_exclusions() | {"email"}
 
     def clean(self):
         self.validate_passwords()
@@ -91,11 +91,6 @@ class RegistrationForm(SetPasswordMixin, forms.ModelForm):
         super()._post_clean()
         # Password similarity checks need the names on the instance first.
         self.validate_password_for_user(self.instance)
-
-    def save(self, commit=True):
-        user = super().save(commit=False)
-        user.is_active = False
-        return self.set_password_and_save(user, commit=commit)
 
 
 class ProfileForm(forms.ModelForm):
@@ -115,6 +110,11 @@ class _AdminUserFields(forms.ModelForm):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.all(), required=False
     )
+
+    def clean_email(self):
+        # Canonical before the unique check, so "KISS@…" or "kiſs@…" next to "kiss@…" is
+        # reported as taken at the field instead of failing at the database.
+        return canonical_email(self.cleaned_data["email"])
 
 
 class AdminUserCreationForm(UserCreationForm, _AdminUserFields):

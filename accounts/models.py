@@ -1,17 +1,24 @@
+import contextlib
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+from .identity import canonical_email, email_lookup_key, validate_canonical_email
 
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def normalize_email(self, email):
-        return (email or "").strip().lower()
+        """The canonical address (accounts.identity.canonical_email); raises ValidationError."""
+        return canonical_email(email)
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=self.normalize_email(username))
+        # Exact match on the canonical (unique) column: one account or none, never two.
+        return self.get(email=email_lookup_key(username))
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
@@ -39,7 +46,9 @@ class User(AbstractUser):
     """
 
     username = None
-    email = models.EmailField(_("e-mail address"), unique=True)
+    email = models.EmailField(
+        _("e-mail address"), unique=True, validators=[validate_canonical_email]
+    )
     first_name = models.CharField(_("first name"), max_length=150)
     last_name = models.CharField(_("last name"), max_length=150)
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
@@ -64,11 +73,27 @@ class User(AbstractUser):
         ordering = ["last_name", "first_name"]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            # Stored addresses are canonical (accounts.identity): lower-case printable ASCII.
+            # Then equality under NFKC and case folding is plain equality, which the unique
+            # constraints enforce; look-alikes such as "kıss@" cannot get in by any path.
+            models.CheckConstraint(
+                condition=models.Q(email=Lower("email"))
+                & models.Q(email__regex=r"^[!-~]+@[!-~]+$"),
+                name="accounts_user_email_canonical",
+            ),
         ]
 
     def __str__(self):
         return self.get_full_name() or self.email
 
     def clean(self):
-        super().clean()
-        self.email = type(self).objects.normalize_email(self.email)
+        # Replaces AbstractUser.clean (which would raise the same error a second time, not
+        # at the field): the field's validator already reports an address that has no
+        # canonical form.
+        with contextlib.suppress(ValidationError):
+            self.email = canonical_email(self.email)
+
+    def save(self, *args, **kwargs):
+        # The last line of defence for code paths that skip forms; the constraint backs it.
+        self.email = canonical_email(self.email)
+        super().save(*args, **kwargs)

@@ -53,6 +53,9 @@ ROLE_PERMISSIONS = {
         "accounts.add_user",
         "accounts.change_user",
         "accounts.view_user",
+        # Login locks (accounts.viewsets.LoginLockViewSet): deleting a row unlocks.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
         "organisations.add_organisation",
         "organisations.change_organisation",
         "organisations.delete_organisation",

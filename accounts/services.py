@@ -1,5 +1,9 @@
+"""Writes of the accounts app: creating accounts, registration and its confirmation."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -8,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from lms.urls_abs import absolute_url
 
+from .identity import canonical_email
+from .lockout import account_failures_clear
 from .tokens import email_confirmation_token
 
 
@@ -18,16 +24,100 @@ def confirmation_url(*, user):
     return absolute_url(path)
 
 
-def user_register(*, form):
-    """Create an inactive account from a valid RegistrationForm and mail the link."""
-    with transaction.atomic():
-        user = form.save()
-    body = render_to_string(
-        "accounts/email/confirm_registration.txt",
-        {"user": user, "url": confirmation_url(user=user)},
+def user_create(
+    *,
+    email,
+    first_name,
+    last_name,
+    organisation=None,
+    job_title="",
+    password=None,
+    is_active=True,
+    groups=(),
+):
+    """Create one account; the one place new accounts come from (register, people import).
+
+    ``email`` is canonicalised (accounts.identity.canonical_email; ``ValidationError`` with
+    a German message if it has no canonical form); ``password`` None leaves the account
+    without a usable password; ``groups`` are role names (accounts.roles).
+    Returns the new user. Raises ``IntegrityError`` if the address is taken (also when a
+    parallel request took it a moment ago), leaving the caller's transaction usable.
+    """
+    user = get_user_model()(
+        email=canonical_email(email),
+        first_name=first_name,
+        last_name=last_name,
+        job_title=job_title,
+        organisation=organisation,
+        is_active=is_active,
     )
-    send_mail(_("Please confirm your registration at KoFo"), body, None, [user.email])
+    user.set_password(password)  # None: an unusable password
+    with transaction.atomic():  # a savepoint: a taken address rolls back only this
+        user.save()
+        if groups:
+            user.groups.add(*Group.objects.filter(name__in=groups))
     return user
+
+
+def _mail(subject, template, user, context):
+    body = render_to_string(template, {"user": user, **context})
+    transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))
+
+
+@transaction.atomic
+def user_register(*, email, password, first_name, last_name, organisation, job_title=""):
+    """Self-registration; answers the same whether or not the address has an account.
+
+    New address: an inactive account and a confirmation link. Taken address: no second
+    account; an unconfirmed registration is replaced by this one (only the mailbox owner
+    can confirm it, and the new link is the only one that works), a confirmed account gets
+    a notice mail ("someone tried to register with your address"). Source: OWASP ASVS 4.0
+    V2.2 / Authentication Cheat Sheet, "account enumeration". Mails go out on commit.
+    Returns the address (str) the mail went to.
+    """
+    email = canonical_email(email)
+    User = get_user_model()
+    fields = {
+        "first_name": first_name,
+        "last_name": last_name,
+        "job_title": job_title,
+        "organisation": organisation,
+    }
+    user = User.objects.select_for_update().filter(email=email).first()
+    if user is None:
+        try:
+            user = user_create(email=email, password=password, is_active=False, **fields)
+        except IntegrityError:  # a parallel registration created it a moment ago
+            user = User.objects.select_for_update().get(email=email)
+        else:
+            _confirmation_mail(user)
+            return email
+    if not user.is_active and user.last_login is None and user.has_usable_password():
+        for name, value in fields.items():
+            setattr(user, name, value)
+        user.set_password(password)
+        user.save()
+        _confirmation_mail(user)
+    else:
+        _mail(
+            _("Registration attempt with your address at KoFo"),
+            "accounts/email/registration_exists.txt",
+            user,
+            {
+                "login_url": absolute_url(reverse("accounts:login")),
+                "reset_url": absolute_url(reverse("accounts:password_reset")),
+            },
+        )
+    return email
+
+
+def _confirmation_mail(user):
+    _mail(
+        _("Please confirm your registration at KoFo"),
+        "accounts/email/confirm_registration.txt",
+        user,
+        {"url": confirmation_url(user=user)},
+    )
 
 
 def user_confirm_email(*, user, token):
@@ -37,3 +127,12 @@ def user_confirm_email(*, user, token):
     user.is_active = True
     user.save(update_fields=["is_active"])
     return True
+
+
+def user_password_reset_done(*, user):
+    """After a new password was set through the mailed link: unlock the account.
+
+    The person proved they own the mailbox, so the failed logins counted against the
+    account (accounts.lockout) no longer protect anyone. Returns the rows removed.
+    """
+    return account_failures_clear(user=user)

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.encoding import force_str
@@ -7,21 +8,38 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from lms.throttle import Throttle, client_ip
+
 from . import services
 from .forms import ProfileForm, RegistrationForm
 
 User = get_user_model()
+
+# Registrations per client address (lms.throttle.client_ip): a training room behind one
+# address can register together; a script cannot mail-bomb addresses through us.
+registration_throttle = Throttle("register", limit=30, window_seconds=60 * 60)
 
 
 @require_http_methods(["GET", "POST"])
 def register(request):
     if request.user.is_authenticated:
         return redirect("/")
+    if request.method == "POST" and registration_throttle.is_blocked(client_ip(request)):
+        return render(request, "accounts/register_throttled.html", status=429)
     form = RegistrationForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            user = services.user_register(form=form)
-            return render(request, "accounts/register_done.html", {"email": user.email})
+            registration_throttle.hit(client_ip(request))
+            data = form.cleaned_data
+            email = services.user_register(
+                email=data["email"],
+                password=data["password1"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                job_title=data["job_title"],
+                organisation=data["organisation"],
+            )
+            return render(request, "accounts/register_done.html", {"email": email})
         return render(request, "accounts/register.html", {"form": form}, status=400)
     return render(request, "accounts/register.html", {"form": form})
 
@@ -36,6 +54,15 @@ def confirm_email(request, uidb64, token):
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Thank you! Your account is confirmed and you are logged in."))
     return redirect("/")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's view; a new password set through the mailed link also unlocks the login."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.user_password_reset_done(user=form.user)
+        return response
 
 
 @login_required

@@ -1,3 +1,10 @@
+"""Admin views of the accounts app (registration lives in wagtail_hooks)."""
+
+from axes.models import AccessAttempt
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .forms import AdminUserCreationForm, AdminUserEditForm
@@ -6,3 +13,39 @@ from .forms import AdminUserCreationForm, AdminUserEditForm
 class UserViewSet(WagtailUserViewSet):
     def get_form_class(self, for_update=False):
         return AdminUserEditForm if for_update else AdminUserCreationForm
+
+
+class LoginLockPermissionPolicy(ModelPermissionPolicy):
+    """Failed logins are recorded by django-axes only; admins look at them and delete them
+    (deleting is unlocking), they never add or edit one."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+class LoginLockViewSet(ModelViewSet):
+    """Failed logins per account and client address (axes.AccessAttempt), to unlock people.
+
+    "Delete" on a row (or several, bulk) removes the failures and so lifts the lock at once;
+    without it a lock ends by itself after AXES_COOLOFF_TIME (accounts.lockout).
+    """
+
+    model = AccessAttempt
+    icon = "lock"
+    menu_label = _("Login locks")
+    menu_name = "login-locks"
+    add_to_settings_menu = True
+    url_prefix = "anmeldesperren"
+    exclude_form_fields = []
+    inspect_view_enabled = True
+    ordering = ["-attempt_time"]
+    list_display = [
+        Column("username", label=_("E-mail address (as typed, canonical)")),
+        Column("ip_address", label=_("Client address")),
+        Column("failures_since_start", label=_("Failed attempts")),
+        DateColumn("attempt_time", label=_("Last failure")),
+    ]
+    search_fields = ["username", "ip_address"]
+    search_backend_name = None

@@ -1,25 +1,18 @@
-"""Counts failed verification look-ups per client address, in Django's cache."""
+"""Counts failed verification look-ups per client address (``lms.throttle.client_ip``)."""
 
-from django.core.cache import cache
+from lms.throttle import Throttle, client_ip
 
 MAX_FAILURES = 10
 WINDOW_SECONDS = 10 * 60
 
-
-def _key(request):
-    # REMOTE_ADDR only: a client-supplied X-Forwarded-For would let anyone reset the count.
-    # Behind a proxy, set the address there (e.g. gunicorn --forwarded-allow-ips).
-    return "certificates:verify-failures:" + request.META.get("REMOTE_ADDR", "unknown")
+_failures = Throttle(
+    "certificates:verify-failures", limit=MAX_FAILURES, window_seconds=WINDOW_SECONDS
+)
 
 
 def is_throttled(request):
-    return (cache.get(_key(request)) or 0) >= MAX_FAILURES
+    return _failures.is_blocked(client_ip(request))
 
 
 def record_failure(request):
-    key = _key(request)
-    if not cache.add(key, 1, WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, WINDOW_SECONDS)
+    _failures.hit(client_ip(request))

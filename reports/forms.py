@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
+from accounts.identity import email_lookup_key
 from courses.models import CoursePage
 from organisations.selectors import organisations_in_scope, users_in_scope
 
@@ -89,4 +90,5 @@ def parse_email_lines(text):
         except ValidationError:
             yield number, value, _("This is not a valid e-mail address.")
             continue
-        yield number, value.lower(), None
+        # The one lookup rule (accounts.identity): "KISS@…" or "kiſs@…" finds "kiss@…".
+        yield number, email_lookup_key(value), None

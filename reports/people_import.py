@@ -8,13 +8,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from accounts.identity import canonical_email
 from organisations.selectors import organisations_in_scope
 
 from .forms import MAX_UPLOAD
@@ -66,7 +66,7 @@ def check_lines(text, manager):
         cells = [cell.strip() for cell in row] + [""] * 4
         if not any(cells) or (number == 1 and "@" not in cells[0]):
             continue
-        line = Line(number, cells[0].lower(), cells[1], cells[2], cells[3])
+        line = Line(number, cells[0], cells[1], cells[2], cells[3])
         line.organisation = organisations.get(line.organisation_name.casefold())
         line.error = _line_error(line, seen)
         seen.add(line.email)
@@ -84,8 +84,11 @@ def check_lines(text, manager):
 
 def _line_error(line, seen):
     try:
-        validate_email(line.email)
-    except ValidationError:
+        # One canonical form (accounts.identity): "KISS@", "kiſs@" find an existing "kiss@".
+        line.email = canonical_email(line.email)
+    except ValidationError as error:
+        if error.code == "non_ascii":
+            return error.messages[0]
         return _("This is not a valid e-mail address.")
     if line.email in seen:
         return _("This address appears twice in the file.")

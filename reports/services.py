@@ -62,24 +62,27 @@ def course_assign(*, users, course, due_date, assigned_by):
 @transaction.atomic
 def people_invite(*, lines, invited_by):
     """Create an account (no password yet, role "Lernende") for each checked line and send
-    an invitation with a link to set the password once the transaction commits."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
+    an invitation with a link to set the password once the transaction commits.
 
+    Accounts come from ``accounts.services.user_create`` (canonical address); a line whose
+    address was taken in the meantime (a parallel confirm) is skipped."""
     from accounts.roles import LEARNERS
+    from accounts.services import user_create
 
     from .tasks import send_invitation
 
-    learners = Group.objects.get(name=LEARNERS)
     created = []
     for line in lines:
-        user = get_user_model().objects.create_user(
-            email=line.email,
-            first_name=line.first_name,
-            last_name=line.last_name,
-            organisation=line.organisation,
-        )
-        user.groups.add(learners)
+        try:
+            user = user_create(
+                email=line.email,
+                first_name=line.first_name,
+                last_name=line.last_name,
+                organisation=line.organisation,
+                groups=[LEARNERS],
+            )
+        except IntegrityError:
+            continue
         transaction.on_commit(lambda pk=user.pk: send_invitation.enqueue(pk))
         created.append(user)
     return created

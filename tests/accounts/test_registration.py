@@ -24,9 +24,12 @@ def _form(org, **overrides):
     return data
 
 
-def test_registration_creates_inactive_account_and_mails_a_link(client):
+def test_registration_creates_inactive_account_and_mails_a_link(
+    client, django_capture_on_commit_callbacks
+):
     organisation = OrganisationFactory()
-    response = client.post(reverse("accounts:register"), _form(organisation))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:register"), _form(organisation))
     assert response.status_code == 200
     assert "Bitte bestätigen Sie Ihre E-Mail-Adresse" in response.text
     user = User.objects.get(email="ayse@example.org")
@@ -46,15 +49,64 @@ def test_registration_creates_inactive_account_and_mails_a_link(client):
     assert "ungültig" in response.text
 
 
-def test_taken_email_is_refused_at_the_field_case_insensitively(client):
-    UserFactory(email="ayse@example.org")
+def _without_token(html, local):
+    """The page with the one address and the per-response CSRF token masked."""
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "TOKEN", html)
+    return html.replace(local, "X@")
+
+
+def _register(client, data, ip="192.0.2.1"):
+    return client.post(reverse("accounts:register"), data, REMOTE_ADDR=ip)
+
+
+def test_a_taken_address_answers_exactly_like_a_new_one_and_mails_the_owner(
+    client, django_capture_on_commit_callbacks
+):
+    owner = UserFactory(email="ayse@example.org", first_name="Ayşe")
     organisation = OrganisationFactory()
-    response = client.post(
-        reverse("accounts:register"), _form(organisation, email="AYSE@example.org")
-    )
-    assert response.status_code == 400
-    assert "Es gibt bereits ein Konto mit dieser E-Mail-Adresse" in response.text
-    assert User.objects.filter(email__iexact="ayse@example.org").count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = _register(client, _form(organisation, email="AYSE@example.org"))
+        new = _register(client, _form(organisation, email="ben@example.org"))
+    assert taken.status_code == new.status_code == 200
+    assert _without_token(taken.text, "ayse@") == _without_token(new.text, "ben@")
+    assert User.objects.filter(email="ayse@example.org").count() == 1
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD) and owner.is_active
+    notice = next(m for m in mail.outbox if m.to == ["ayse@example.org"])
+    assert "Registrierungsversuch" in notice.subject
+    assert "/konto/passwort/vergessen/" in notice.body and "/konto/anmelden/" in notice.body
+
+
+def test_a_new_registration_replaces_an_unconfirmed_one_and_only_its_link_works(
+    client, django_capture_on_commit_callbacks
+):
+    organisation = OrganisationFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(client, _form(organisation, first_name="Mallory"))
+        _register(
+            client,
+            _form(organisation, password1="Ayses-Passwort-2026", password2="Ayses-Passwort-2026"),
+        )
+    assert User.objects.filter(email="ayse@example.org").count() == 1
+    first, second = (re.search(r"https?://\S+", m.body).group(0) for m in mail.outbox)
+    assert client.get(re.sub(r"^https?://[^/]+", "", first)).status_code == 400
+    client.get(re.sub(r"^https?://[^/]+", "", second))
+    user = User.objects.get(email="ayse@example.org")
+    assert user.is_active and user.first_name == "Ayşe"
+    assert user.check_password("Ayses-Passwort-2026")
+
+
+def test_registrations_are_throttled_per_client_address(client):
+    organisation = OrganisationFactory()
+    for number in range(30):
+        response = _register(client, _form(organisation, email=f"p{number}@example.org"))
+        assert response.status_code == 200
+    blocked = _register(client, _form(organisation, email="p99@example.org"))
+    assert blocked.status_code == 429
+    assert "Zu viele Registrierungen" in blocked.text
+    assert not User.objects.filter(email="p99@example.org").exists()
+    other = _register(client, _form(organisation, email="p99@example.org"), ip="192.0.2.2")
+    assert other.status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -154,13 +206,13 @@ def test_wrong_login_says_so_in_german(client):
     assert "E-Mail-Adresse oder Passwort ist falsch" in response.text
 
 
-def test_repeated_failed_logins_are_throttled_even_with_the_right_password(client):
+def test_repeated_failed_logins_are_locked_even_with_the_right_password(client):
     UserFactory(email="zoe@example.org")
     for _ in range(10):
         client.post(reverse("accounts:login"), {"username": "zoe@example.org", "password": "x"})
     response = client.post(
         reverse("accounts:login"), {"username": "zoe@example.org", "password": PASSWORD}
     )
-    assert response.status_code == 200
-    assert "Zu viele Fehlversuche" in response.text
+    assert response.status_code == 429
+    assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.text
     assert "_auth_user_id" not in client.session
