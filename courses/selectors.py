@@ -61,6 +61,14 @@ class CourseOutline:
                 return state.module
         return self.modules[0].module if self.modules else None
 
+    @property
+    def new_since_completion(self):
+        """Modules the person has not done although the course is complete (added or made
+        required after the completion): shown as new content, never as missing progress."""
+        if not self.is_completed:
+            return []
+        return [s.module for s in self.modules if not s.done]
+
     def state_of(self, module):
         return next((s for s in self.modules if s.module.pk == module.pk), None)
 

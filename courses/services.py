@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,7 @@ from .models import (
     Enrolment,
     EnrolmentMode,
     ModuleCompletion,
+    ModulePage,
     ReflectionAnswer,
 )
 from .signals import course_completed
@@ -85,9 +87,12 @@ def _course_of(module):
 
 
 @transaction.atomic
-def module_complete(*, user, module, via):
-    """Record that ``user`` completed ``module`` (idempotent) and complete the course when
-    every required module is done. ``via`` is "manual", "quiz" or "admin"."""
+def module_complete(*, user, module, via, recorded_by=None, reason=""):
+    """Record that ``user`` completed ``module`` (idempotent) and re-evaluate the course.
+
+    ``via`` is "manual", "quiz" or "admin"; with "admin", ``recorded_by`` and ``reason`` say
+    who recorded it by hand and why. Raises ``NotEnrolled``, ``ModuleLocked``, ``CourseError``.
+    """
     course = _course_of(module)
     enrolment = (
         Enrolment.objects.select_for_update()
@@ -101,32 +106,94 @@ def module_complete(*, user, module, via):
     if via != ModuleCompletion.Via.ADMIN and is_locked(user=user, module=module, course=course):
         raise ModuleLocked(_("Please complete the previous module first."))
     completion, _created = ModuleCompletion.objects.get_or_create(
-        user=user, module=module, defaults={"via": via}
+        user=user,
+        module=module,
+        defaults={"via": via, "recorded_by": recorded_by, "reason": reason},
     )
-    _complete_course_if_done(enrolment)
+    course_completion_reevaluate(course=course, users=[user])
     return completion
 
 
-def _complete_course_if_done(enrolment):
-    if enrolment.completed_at is not None:
-        return
-    progress = course_progress(user=enrolment.user, course=enrolment.course)
-    if not progress.is_complete:
-        return
-    enrolment.completed_at = timezone.now()
-    enrolment.save(update_fields=["completed_at"])
-    transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
+def completion_fulfilled(*, required_ids, done_ids):
+    """The completion rule, in one place: a course is complete for a person when it has at
+    least one live required module and the person completed every one of them."""
+    return bool(required_ids) and set(required_ids) <= set(done_ids)
+
+
+# Enrolments locked and updated per transaction: 5 queries per batch whatever its size.
+REEVALUATE_BATCH_SIZE = 500
+
+
+def course_completion_reevaluate(*, course, users=None, batch_size=REEVALUATE_BATCH_SIZE):
+    """Complete every open, active enrolment of ``course`` (or of ``users`` only) whose person
+    now fulfils the completion rule; run whenever an input of the rule changes (module added,
+    removed, unpublished, moved, made optional or required; quiz pass; manual completion).
+
+    A completion already reached is a historical fact and is never withdrawn: new required
+    modules do not reopen it. Newly completed enrolments fire ``course_completed`` after
+    commit (which issues the certificate). Queries: 1 for the modules, 1 for the candidate
+    ids, then 4 per batch of ``batch_size`` enrolments (lock, completions, update, reload).
+    Returns the list of newly completed enrolments.
+    """
+    required = set(
+        ModulePage.objects.child_of(course)
+        .live()
+        .filter(is_required=True)
+        .values_list("pk", flat=True)
+    )
+    if not required:
+        return []
+    candidates = Enrolment.objects.filter(course=course, is_active=True, completed_at__isnull=True)
+    if users is not None:
+        candidates = candidates.filter(user__in=[getattr(u, "pk", u) for u in users])
+    ids = list(candidates.order_by("pk").values_list("pk", flat=True))
+    completed = []
+    for start in range(0, len(ids), batch_size):
+        completed += _complete_batch(ids[start : start + batch_size], required)
+    return completed
 
 
 @transaction.atomic
-def enrolment_mark_completed(*, enrolment, completed_at=None):
-    """An administrator sets a course complete by hand; fires ``course_completed`` once."""
+def _complete_batch(enrolment_ids, required):
+    locked = dict(
+        Enrolment.objects.select_for_update()
+        .filter(pk__in=enrolment_ids, completed_at__isnull=True)
+        .values_list("pk", "user_id")
+    )
+    counts = (
+        ModuleCompletion.objects.filter(user_id__in=set(locked.values()), module_id__in=required)
+        .values("user_id")
+        .annotate(done=Count("module_id", distinct=True))
+        .order_by()
+    )
+    fulfilled = {row["user_id"] for row in counts if row["done"] == len(required)}
+    pks = [pk for pk, user_id in locked.items() if user_id in fulfilled]
+    if not pks:
+        return []
+    now = timezone.now()
+    Enrolment.objects.filter(pk__in=pks).update(completed_at=now)
+    completed = list(Enrolment.objects.filter(pk__in=pks).select_related("user", "course"))
+    for enrolment in completed:
+        transaction.on_commit(
+            lambda e=enrolment: course_completed.send(sender=Enrolment, enrolment=e)
+        )
+    return completed
+
+
+@transaction.atomic
+def enrolment_mark_completed(*, enrolment, completed_at=None, recorded_by=None, reason=""):
+    """Set a course complete by hand (e.g. attended in person); fires ``course_completed``
+    once. ``recorded_by``/``reason`` are kept on the enrolment and shown in reports."""
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.completed_at is not None:
         return enrolment
     enrolment.completed_at = completed_at or timezone.now()
     enrolment.is_active = True
-    enrolment.save(update_fields=["completed_at", "is_active"])
+    enrolment.completion_recorded_by = recorded_by
+    enrolment.completion_reason = reason
+    enrolment.save(
+        update_fields=["completed_at", "is_active", "completion_recorded_by", "completion_reason"]
+    )
     transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
     return enrolment
 
@@ -163,13 +230,16 @@ class Progress:
 
     @property
     def percent(self):
+        # A completion is a historical fact: modules added later do not lower it.
+        if self.completed_at is not None:
+            return 100
         if not self.total:
             return 0
         return int(100 * self.completed / self.total)
 
     @property
     def is_complete(self):
-        return self.total > 0 and self.completed >= self.total
+        return self.completed_at is not None or (self.total > 0 and self.completed >= self.total)
 
 
 def course_progress(*, user, course):
@@ -182,11 +252,13 @@ def course_progress(*, user, course):
     )
     required = [m for m in modules if m.is_required]
     next_module = next((m for m in modules if m.pk not in done), None)
+    enrolment = Enrolment.objects.filter(user=user, course=course).only("completed_at").first()
     return Progress(
         total=len(required),
         completed=sum(1 for m in required if m.pk in done),
         completed_module_ids=done,
         next_module=next_module,
+        completed_at=enrolment.completed_at if enrolment else None,
     )
 
 
