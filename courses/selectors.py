@@ -122,6 +122,31 @@ def may_preview(user, course, module=None):
     return (module or course).permissions_for_user(user).can_edit()
 
 
+def is_administration(user):
+    return user.is_superuser or user.groups.filter(name=ADMINISTRATION).exists()
+
+
+def may_record_completion(user, course):
+    """The one rule for recording completions by hand: the Administration everywhere, a
+    trainer only for the courses they are responsible for. Managers report, they do not
+    certify: a completion issues a Teilnahmebescheinigung in the provider's name."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if is_administration(user):
+        return True
+    return course.responsible_trainers.filter(pk=user.pk).exists()
+
+
+def courses_for_recording(user):
+    """The courses ``user`` may record completions for (lazy queryset, by title)."""
+    courses = CoursePage.objects.order_by("title")
+    if not user.is_authenticated:
+        return courses.none()
+    if is_administration(user):
+        return courses
+    return courses.filter(responsible_trainers=user)
+
+
 def course_of_module(module):
     """The live-or-not course page a module belongs to (1 query)."""
     return CoursePage.objects.get(path=module.path[: -CoursePage.steplen])

@@ -4,17 +4,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .completion import completion_fulfilled, course_completion_reevaluate  # noqa: F401
 from .models import (
     CompletionRule,
     CoursePage,
     Enrolment,
     EnrolmentMode,
     ModuleCompletion,
-    ModulePage,
     ReflectionAnswer,
 )
 from .signals import course_completed
@@ -35,7 +34,8 @@ class ModuleLocked(CourseError):
 @transaction.atomic
 def enrolment_create(*, user, course, assigned_by=None, due_date=None):
     """Enrol ``user`` (idempotent). Self-enrolment respects mode and prerequisites;
-    an assignment (``assigned_by``) may enrol in any live course and sets the due date."""
+    an assignment (``assigned_by``) may enrol in any live course and sets the due date,
+    except for a person who completed the course: their enrolment stays as it is."""
     if not course.live:
         raise CourseError(_("This course is not available."))
     self_enrolment = assigned_by is None
@@ -54,6 +54,10 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
         defaults={"assigned_by": assigned_by, "due_date": due_date},
     )
     if created:
+        return enrolment
+    if enrolment.completed_at is not None and not self_enrolment:
+        # A completion is a fact: assigning the course again sets no new due date and
+        # reopens nothing (recertification is a separate, explicit step).
         return enrolment
     changed = []
     if not enrolment.is_active:
@@ -114,72 +118,6 @@ def module_complete(*, user, module, via, recorded_by=None, reason=""):
     return completion
 
 
-def completion_fulfilled(*, required_ids, done_ids):
-    """The completion rule, in one place: a course is complete for a person when it has at
-    least one live required module and the person completed every one of them."""
-    return bool(required_ids) and set(required_ids) <= set(done_ids)
-
-
-# Enrolments locked and updated per transaction: 5 queries per batch whatever its size.
-REEVALUATE_BATCH_SIZE = 500
-
-
-def course_completion_reevaluate(*, course, users=None, batch_size=REEVALUATE_BATCH_SIZE):
-    """Complete every open, active enrolment of ``course`` (or of ``users`` only) whose person
-    now fulfils the completion rule; run whenever an input of the rule changes (module added,
-    removed, unpublished, moved, made optional or required; quiz pass; manual completion).
-
-    A completion already reached is a historical fact and is never withdrawn: new required
-    modules do not reopen it. Newly completed enrolments fire ``course_completed`` after
-    commit (which issues the certificate). Queries: 1 for the modules, 1 for the candidate
-    ids, then 4 per batch of ``batch_size`` enrolments (lock, completions, update, reload).
-    Returns the list of newly completed enrolments.
-    """
-    required = set(
-        ModulePage.objects.child_of(course)
-        .live()
-        .filter(is_required=True)
-        .values_list("pk", flat=True)
-    )
-    if not required:
-        return []
-    candidates = Enrolment.objects.filter(course=course, is_active=True, completed_at__isnull=True)
-    if users is not None:
-        candidates = candidates.filter(user__in=[getattr(u, "pk", u) for u in users])
-    ids = list(candidates.order_by("pk").values_list("pk", flat=True))
-    completed = []
-    for start in range(0, len(ids), batch_size):
-        completed += _complete_batch(ids[start : start + batch_size], required)
-    return completed
-
-
-@transaction.atomic
-def _complete_batch(enrolment_ids, required):
-    locked = dict(
-        Enrolment.objects.select_for_update()
-        .filter(pk__in=enrolment_ids, completed_at__isnull=True)
-        .values_list("pk", "user_id")
-    )
-    counts = (
-        ModuleCompletion.objects.filter(user_id__in=set(locked.values()), module_id__in=required)
-        .values("user_id")
-        .annotate(done=Count("module_id", distinct=True))
-        .order_by()
-    )
-    fulfilled = {row["user_id"] for row in counts if row["done"] == len(required)}
-    pks = [pk for pk, user_id in locked.items() if user_id in fulfilled]
-    if not pks:
-        return []
-    now = timezone.now()
-    Enrolment.objects.filter(pk__in=pks).update(completed_at=now)
-    completed = list(Enrolment.objects.filter(pk__in=pks).select_related("user", "course"))
-    for enrolment in completed:
-        transaction.on_commit(
-            lambda e=enrolment: course_completed.send(sender=Enrolment, enrolment=e)
-        )
-    return completed
-
-
 @transaction.atomic
 def enrolment_mark_completed(*, enrolment, completed_at=None, recorded_by=None, reason=""):
     """Set a course complete by hand (e.g. attended in person); fires ``course_completed``
@@ -196,6 +134,50 @@ def enrolment_mark_completed(*, enrolment, completed_at=None, recorded_by=None, 
     )
     transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
     return enrolment
+
+
+@transaction.atomic
+def completion_record(*, course, users, reason, recorded_by, module=None):
+    """Record by hand that ``users`` completed ``module`` of ``course`` (or, without
+    ``module``, the whole course), e.g. after attending in person.
+
+    ``reason`` (required) and ``recorded_by`` are kept on the completion and in Wagtail's log
+    (action "kofo.completion_recorded"); a completed course issues its certificate through
+    ``course_completed`` as always. The caller checks ``selectors.may_record_completion``.
+    Raises ``CourseError`` without a reason or for a module of another course. Returns the
+    number of people recorded.
+    """
+    from wagtail.log_actions import log
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise CourseError(_("Please give a reason for the manual completion."))
+    if module is not None and not module.path.startswith(course.path):
+        raise CourseError(_("This module does not belong to the course."))
+    for user in users:
+        enrolment, _created = Enrolment.objects.get_or_create(
+            user=user, course=course, defaults={"assigned_by": recorded_by}
+        )
+        if not enrolment.is_active:
+            enrolment.is_active = True
+            enrolment.save(update_fields=["is_active"])
+        if module is None:
+            enrolment_mark_completed(enrolment=enrolment, recorded_by=recorded_by, reason=reason)
+        else:
+            module_complete(
+                user=user,
+                module=module,
+                via=ModuleCompletion.Via.ADMIN,
+                recorded_by=recorded_by,
+                reason=reason,
+            )
+        log(
+            instance=enrolment,
+            action="kofo.completion_recorded",
+            user=recorded_by,
+            data={"reason": reason, "module": module.title if module else ""},
+        )
+    return len(users)
 
 
 def sequence_locks(*, sequential, modules, done_ids):
