@@ -31,7 +31,8 @@ def course_completion_reevaluate(*, course, users=None, batch_size=REEVALUATE_BA
     A completion already reached is a historical fact and is never withdrawn: new required
     modules do not reopen it. Newly completed enrolments fire ``course_completed`` after
     commit (which issues the certificate). Queries: 1 for the modules, 1 for the candidate
-    ids, then 4 per batch of ``batch_size`` enrolments (lock, completions, update, reload).
+    ids, then per batch of ``batch_size`` enrolments its transaction and at most 4 more
+    (lock, completions, update, reload).
     Returns the list of newly completed enrolments.
     """
     required = set(
@@ -48,12 +49,12 @@ def course_completion_reevaluate(*, course, users=None, batch_size=REEVALUATE_BA
     ids = list(candidates.order_by("pk").values_list("pk", flat=True))
     completed = []
     for start in range(0, len(ids), batch_size):
-        completed += _complete_batch(ids[start : start + batch_size], required)
+        completed += _complete_batch(course, ids[start : start + batch_size], required)
     return completed
 
 
 @transaction.atomic
-def _complete_batch(enrolment_ids, required):
+def _complete_batch(course, enrolment_ids, required):
     locked = dict(
         Enrolment.objects.select_for_update()
         .filter(pk__in=enrolment_ids, completed_at__isnull=True)
@@ -71,7 +72,9 @@ def _complete_batch(enrolment_ids, required):
         return []
     now = timezone.now()
     Enrolment.objects.filter(pk__in=pks).update(completed_at=now)
-    completed = list(Enrolment.objects.filter(pk__in=pks).select_related("user", "course"))
+    completed = list(Enrolment.objects.filter(pk__in=pks).select_related("user"))
+    for enrolment in completed:
+        enrolment.course = course  # one page instance for all (a Page is costly to build)
     for enrolment in completed:
         transaction.on_commit(
             lambda e=enrolment: course_completed.send(sender=Enrolment, enrolment=e)
