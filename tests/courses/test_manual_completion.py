@@ -33,6 +33,7 @@ def setting():
     course = make_course(modules=2, title="Kinderschutz kompakt")
     trainer = with_role(TRAINERS)
     course.responsible_trainers.add(trainer)
+    course.save()  # a ParentalManyToManyField is stored when the page is saved
     learners = [UserFactory(), UserFactory()]
     for learner in learners:
         services.enrolment_create(user=learner, course=course)
