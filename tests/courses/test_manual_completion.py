@@ -51,7 +51,7 @@ def test_trainer_records_a_whole_course_for_two_people_and_certificates_follow(
     client.force_login(trainer)
     form = client.get(url(course))
     assert form.status_code == 200
-    assert '<label for="id_reason"' in form.text
+    assert 'for="id_reason"' in form.text and "Grund" in form.text
     reason = "Präsenzveranstaltung am 12.11.2026 besucht"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
