@@ -314,6 +314,16 @@ class Enrolment(models.Model):
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # Set only when a trainer or the administration recorded the completion by hand.
+    completion_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("completion recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    completion_reason = models.TextField(_("reason for the manual completion"), blank=True)
 
     class Meta:
         verbose_name = _("enrolment")
@@ -325,6 +335,10 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.course}"
+
+    @property
+    def is_manual_completion(self):
+        return bool(self.completion_reason)
 
 
 class ModuleCompletion(models.Model):
@@ -344,6 +358,16 @@ class ModuleCompletion(models.Model):
     )
     via = models.CharField(_("completed by"), max_length=10, choices=Via.choices)
     completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+    # Set with via "admin": who recorded it by hand and why (e.g. attended in person).
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason"), blank=True)
 
     class Meta:
         verbose_name = _("module completion")

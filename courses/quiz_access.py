@@ -14,6 +14,11 @@ from .selectors import may_preview
 from .services import is_locked
 
 
+def context_key_of(module):
+    """The ``Attempt.context_key`` of attempts taken for ``module`` (reports count by it)."""
+    return f"module:{module.pk}"
+
+
 def modules_using(quiz):
     """(module, course) pairs of the live modules in live courses that use ``quiz``."""
     modules = list(ModulePage.objects.live().filter(quiz=quiz).order_by("path"))
@@ -68,6 +73,10 @@ class CourseQuizAccessPolicy(QuizAccessPolicy):
             "This Lernkontrolle belongs to a module you cannot open yet. Please enrol in "
             "the course and complete the modules before it."
         )
+
+    def context_key(self, user, quiz):
+        module = learner_module(user, quiz) or preview_module(user, quiz)
+        return context_key_of(module) if module is not None else ""
 
     def return_url(self, user, quiz):
         module = learner_module(user, quiz) or preview_module(user, quiz)

@@ -3,13 +3,21 @@
 import logging
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from quizzes.signals import attempt_passed
 
-from .models import CompletionRule, CourseIndexPage, Enrolment, ModuleCompletion
+from .models import (
+    CompletionRule,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    ModuleCompletion,
+    ModulePage,
+)
 from .templatetags.courses_tags import CATALOGUE_URL_CACHE_KEY
 
 logger = logging.getLogger(__name__)
@@ -49,3 +57,29 @@ def complete_modules_on_quiz_pass(sender, attempt, **kwargs):
             logger.info(
                 "Quiz pass not recorded for module %s (user %s)", module.pk, attempt.user_id
             )
+
+
+def _reevaluate_later(course_path):
+    """Queue the completion re-evaluation of the course at ``course_path`` after commit."""
+    from .tasks import reevaluate_course_completion
+
+    course_id = CoursePage.objects.filter(path=course_path).values_list("pk", flat=True).first()
+    if course_id is not None:
+        transaction.on_commit(lambda: reevaluate_course_completion.enqueue(course_id=course_id))
+
+
+@receiver(page_published, sender=ModulePage, dispatch_uid="courses_reevaluate_on_publish")
+@receiver(page_unpublished, sender=ModulePage, dispatch_uid="courses_reevaluate_on_unpublish")
+@receiver(post_delete, sender=ModulePage, dispatch_uid="courses_reevaluate_on_delete")
+def reevaluate_on_module_change(sender, instance, **kwargs):
+    """A module was added, changed (required/optional), unpublished or deleted: the
+    completion rule of its course has new inputs."""
+    _reevaluate_later(instance.path[: -CoursePage.steplen])
+
+
+@receiver(post_page_move, sender=ModulePage, dispatch_uid="courses_reevaluate_on_move")
+def reevaluate_on_module_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """A module moved between courses changes the rule of both (within one course, the
+    order does not change completion, but re-evaluating is cheap and harmless)."""
+    for parent in {parent_page_before.path, parent_page_after.path}:
+        _reevaluate_later(parent)

@@ -61,6 +61,14 @@ class CourseOutline:
                 return state.module
         return self.modules[0].module if self.modules else None
 
+    @property
+    def new_since_completion(self):
+        """Modules the person has not done although the course is complete (added or made
+        required after the completion): shown as new content, never as missing progress."""
+        if not self.is_completed:
+            return []
+        return [s.module for s in self.modules if not s.done]
+
     def state_of(self, module):
         return next((s for s in self.modules if s.module.pk == module.pk), None)
 
@@ -112,6 +120,31 @@ def may_preview(user, course, module=None):
     if course.responsible_trainers.filter(pk=user.pk).exists():
         return True
     return (module or course).permissions_for_user(user).can_edit()
+
+
+def is_administration(user):
+    return user.is_superuser or user.groups.filter(name=ADMINISTRATION).exists()
+
+
+def may_record_completion(user, course):
+    """The one rule for recording completions by hand: the Administration everywhere, a
+    trainer only for the courses they are responsible for. Managers report, they do not
+    certify: a completion issues a Teilnahmebescheinigung in the provider's name."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if is_administration(user):
+        return True
+    return course.responsible_trainers.filter(pk=user.pk).exists()
+
+
+def courses_for_recording(user):
+    """The courses ``user`` may record completions for (lazy queryset, by title)."""
+    courses = CoursePage.objects.order_by("title")
+    if not user.is_authenticated:
+        return courses.none()
+    if is_administration(user):
+        return courses
+    return courses.filter(responsible_trainers=user)
 
 
 def course_of_module(module):

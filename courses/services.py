@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .completion import completion_fulfilled, course_completion_reevaluate  # noqa: F401
 from .models import (
     CompletionRule,
     CoursePage,
@@ -33,7 +34,8 @@ class ModuleLocked(CourseError):
 @transaction.atomic
 def enrolment_create(*, user, course, assigned_by=None, due_date=None):
     """Enrol ``user`` (idempotent). Self-enrolment respects mode and prerequisites;
-    an assignment (``assigned_by``) may enrol in any live course and sets the due date."""
+    an assignment (``assigned_by``) may enrol in any live course and sets the due date,
+    except for a person who completed the course: their enrolment stays as it is."""
     if not course.live:
         raise CourseError(_("This course is not available."))
     self_enrolment = assigned_by is None
@@ -52,6 +54,10 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
         defaults={"assigned_by": assigned_by, "due_date": due_date},
     )
     if created:
+        return enrolment
+    if enrolment.completed_at is not None and not self_enrolment:
+        # A completion is a fact: assigning the course again sets no new due date and
+        # reopens nothing (recertification is a separate, explicit step).
         return enrolment
     changed = []
     if not enrolment.is_active:
@@ -85,9 +91,12 @@ def _course_of(module):
 
 
 @transaction.atomic
-def module_complete(*, user, module, via):
-    """Record that ``user`` completed ``module`` (idempotent) and complete the course when
-    every required module is done. ``via`` is "manual", "quiz" or "admin"."""
+def module_complete(*, user, module, via, recorded_by=None, reason=""):
+    """Record that ``user`` completed ``module`` (idempotent) and re-evaluate the course.
+
+    ``via`` is "manual", "quiz" or "admin"; with "admin", ``recorded_by`` and ``reason`` say
+    who recorded it by hand and why. Raises ``NotEnrolled``, ``ModuleLocked``, ``CourseError``.
+    """
     course = _course_of(module)
     enrolment = (
         Enrolment.objects.select_for_update()
@@ -101,34 +110,74 @@ def module_complete(*, user, module, via):
     if via != ModuleCompletion.Via.ADMIN and is_locked(user=user, module=module, course=course):
         raise ModuleLocked(_("Please complete the previous module first."))
     completion, _created = ModuleCompletion.objects.get_or_create(
-        user=user, module=module, defaults={"via": via}
+        user=user,
+        module=module,
+        defaults={"via": via, "recorded_by": recorded_by, "reason": reason},
     )
-    _complete_course_if_done(enrolment)
+    course_completion_reevaluate(course=course, users=[user])
     return completion
 
 
-def _complete_course_if_done(enrolment):
-    if enrolment.completed_at is not None:
-        return
-    progress = course_progress(user=enrolment.user, course=enrolment.course)
-    if not progress.is_complete:
-        return
-    enrolment.completed_at = timezone.now()
-    enrolment.save(update_fields=["completed_at"])
-    transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
-
-
 @transaction.atomic
-def enrolment_mark_completed(*, enrolment, completed_at=None):
-    """An administrator sets a course complete by hand; fires ``course_completed`` once."""
+def enrolment_mark_completed(*, enrolment, completed_at=None, recorded_by=None, reason=""):
+    """Set a course complete by hand (e.g. attended in person); fires ``course_completed``
+    once. ``recorded_by``/``reason`` are kept on the enrolment and shown in reports."""
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.completed_at is not None:
         return enrolment
     enrolment.completed_at = completed_at or timezone.now()
     enrolment.is_active = True
-    enrolment.save(update_fields=["completed_at", "is_active"])
+    enrolment.completion_recorded_by = recorded_by
+    enrolment.completion_reason = reason
+    enrolment.save(
+        update_fields=["completed_at", "is_active", "completion_recorded_by", "completion_reason"]
+    )
     transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
     return enrolment
+
+
+@transaction.atomic
+def completion_record(*, course, users, reason, recorded_by, module=None):
+    """Record by hand that ``users`` completed ``module`` of ``course`` (or, without
+    ``module``, the whole course), e.g. after attending in person.
+
+    ``reason`` (required) and ``recorded_by`` are kept on the completion and in Wagtail's log
+    (action "kofo.completion_recorded"); a completed course issues its certificate through
+    ``course_completed`` as always. The caller checks ``selectors.may_record_completion``.
+    Raises ``CourseError`` without a reason or for a module of another course. Returns the
+    number of people recorded.
+    """
+    from wagtail.log_actions import log
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise CourseError(_("Please give a reason for the manual completion."))
+    if module is not None and not module.path.startswith(course.path):
+        raise CourseError(_("This module does not belong to the course."))
+    for user in users:
+        enrolment, _created = Enrolment.objects.get_or_create(
+            user=user, course=course, defaults={"assigned_by": recorded_by}
+        )
+        if not enrolment.is_active:
+            enrolment.is_active = True
+            enrolment.save(update_fields=["is_active"])
+        if module is None:
+            enrolment_mark_completed(enrolment=enrolment, recorded_by=recorded_by, reason=reason)
+        else:
+            module_complete(
+                user=user,
+                module=module,
+                via=ModuleCompletion.Via.ADMIN,
+                recorded_by=recorded_by,
+                reason=reason,
+            )
+        log(
+            instance=enrolment,
+            action="kofo.completion_recorded",
+            user=recorded_by,
+            data={"reason": reason, "module": module.title if module else ""},
+        )
+    return len(users)
 
 
 def sequence_locks(*, sequential, modules, done_ids):
@@ -163,13 +212,16 @@ class Progress:
 
     @property
     def percent(self):
+        # A completion is a historical fact: modules added later do not lower it.
+        if self.completed_at is not None:
+            return 100
         if not self.total:
             return 0
         return int(100 * self.completed / self.total)
 
     @property
     def is_complete(self):
-        return self.total > 0 and self.completed >= self.total
+        return self.completed_at is not None or (self.total > 0 and self.completed >= self.total)
 
 
 def course_progress(*, user, course):
@@ -182,11 +234,13 @@ def course_progress(*, user, course):
     )
     required = [m for m in modules if m.is_required]
     next_module = next((m for m in modules if m.pk not in done), None)
+    enrolment = Enrolment.objects.filter(user=user, course=course).only("completed_at").first()
     return Progress(
         total=len(required),
         completed=sum(1 for m in required if m.pk in done),
         completed_module_ids=done,
         next_module=next_module,
+        completed_at=enrolment.completed_at if enrolment else None,
     )
 
 

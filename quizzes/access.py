@@ -23,6 +23,11 @@ class QuizAccessPolicy:
             return _("This Lernkontrolle is not available.")
         return None
 
+    def context_key(self, user, quiz):
+        """A short label (at most 100 characters) of where ``user`` takes ``quiz`` now, stored
+        on the attempt so reports can count per context (e.g. a course module); "" if none."""
+        return ""
+
     def return_url(self, user, quiz):
         """Where "back" leads from the quiz pages (e.g. the module it belongs to), or ``None``."""
         return None

@@ -278,6 +278,9 @@ class Attempt(AttemptFeedbackMixin, models.Model):
     success_text = models.TextField(_("text when passed"), blank=True)
     fail_text = models.TextField(_("text when failed"), blank=True)
     snapshot = models.JSONField(_("questions asked"), default=dict)
+    # Where the attempt was taken, as the project's access policy names it (KoFo:
+    # "module:<pk>"). Opaque to the engine; empty when unknown (e.g. older attempts).
+    context_key = models.CharField(_("context"), max_length=100, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("attempt")

@@ -94,7 +94,7 @@ def _check_may_start(quiz, previous, now):
         )
 
 
-def _start(quiz, user, now):
+def _start(quiz, user, now, context_key=""):
     # Serialise starts per person: the lock holds even before their first attempt exists.
     people = get_user_model().objects.order_by()
     list(people.select_for_update().filter(pk=user.pk).values_list("pk"))
@@ -135,6 +135,7 @@ def _start(quiz, user, now):
         success_text=quiz.success_text,
         fail_text=quiz.fail_text,
         snapshot=snapshot,
+        context_key=context_key[:100],
     )
     Response.objects.bulk_create(
         Response(attempt=attempt, position=position, question_id=question.pk)
@@ -143,8 +144,10 @@ def _start(quiz, user, now):
     return attempt, False
 
 
-def attempt_start(*, quiz, user):
+def attempt_start(*, quiz, user, context_key=""):
     """The person's open attempt (resumed), or a new one with its questions frozen.
+
+    ``context_key`` (str, from the access policy) records where a new attempt is taken.
 
     Raises ``QuizError`` when the quiz is not live, has no questions, the attempts are used up
     or the waiting time is not over; ``AttemptClosed`` when the open attempt ran out of time
@@ -153,7 +156,7 @@ def attempt_start(*, quiz, user):
     now = timezone.now()
     try:
         with transaction.atomic():
-            attempt, expired = _start(quiz, user, now)
+            attempt, expired = _start(quiz, user, now, context_key)
     except IntegrityError:
         # A parallel start won the race past the lock (should not happen): resume its attempt.
         attempt = Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.OPEN).first()

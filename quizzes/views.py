@@ -84,7 +84,11 @@ def start(request, pk):
         return render(request, "quizzes/refused.html", context, status=403)
     if request.method == "POST":
         try:
-            attempt = services.attempt_start(quiz=quiz, user=request.user)
+            attempt = services.attempt_start(
+                quiz=quiz,
+                user=request.user,
+                context_key=policy.context_key(request.user, quiz),
+            )
         except services.AttemptClosed as error:
             return _closed(request, error)
         except services.QuizError as error:

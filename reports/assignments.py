@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from certificates.selectors import newest_valid_certificates
 from courses.models import Enrolment
 from organisations.selectors import users_in_scope
 
@@ -21,6 +23,7 @@ from .services import course_assign
 class Preview:
     new: list = field(default_factory=list)
     already: list = field(default_factory=list)
+    completed: list = field(default_factory=list)  # (person, valid until or None)
     problems: list = field(default_factory=list)  # (line, value, message)
 
 
@@ -47,14 +50,30 @@ def _preview(form, manager):
                 preview.problems.append((number, value, error))
             else:
                 people.append(found[value])
-    enrolled = set(
-        Enrolment.objects.filter(
-            course=data["course"], user__in=[p.pk for p in people], is_active=True
-        ).values_list("user_id", flat=True)
-    )
-    for person in dict.fromkeys(people):
-        (preview.already if person.pk in enrolled else preview.new).append(person)
+    _classify(preview, data["course"], people)
     return preview
+
+
+def _classify(preview, course, people):
+    """New, already enrolled (due date updated) or already completed (left alone: no new due
+    date, no mail; with the certificate's end of validity if the course has one)."""
+    enrolments = {
+        e.user_id: e
+        for e in Enrolment.objects.filter(course=course, user__in=[p.pk for p in people])
+        .filter(Q(is_active=True) | Q(completed_at__isnull=False))
+        .only("pk", "user_id", "completed_at", "is_active")
+    }
+    completed = [e for e in enrolments.values() if e.completed_at is not None]
+    certificates = newest_valid_certificates(completed)
+    for person in dict.fromkeys(people):
+        enrolment = enrolments.get(person.pk)
+        if enrolment is None:
+            preview.new.append(person)
+        elif enrolment.completed_at is not None:
+            certificate = certificates.get(enrolment.pk)
+            preview.completed.append((person, certificate.valid_until if certificate else None))
+        else:
+            preview.already.append(person)
 
 
 def assign(request):
@@ -82,19 +101,20 @@ def _confirm(request):
         messages.error(request, _("Nothing was assigned. Please start again."))
         return redirect("reports:assign")
     course, people = form.cleaned_data["course"], list(form.cleaned_data["user"])
-    course_assign(
+    enrolments = course_assign(
         users=people,
         course=course,
         due_date=form.cleaned_data["due_date"],
         assigned_by=request.user,
     )
+    assigned = sum(1 for enrolment in enrolments if enrolment.completed_at is None)
     messages.success(
         request,
         ngettext(
             "“%(course)s” was assigned to %(count)d person.",
             "“%(course)s” was assigned to %(count)d people.",
-            len(people),
+            assigned,
         )
-        % {"course": course.title, "count": len(people)},
+        % {"course": course.title, "count": assigned},
     )
     return redirect(reverse("reports:learner_progress") + f"?course={course.pk}")

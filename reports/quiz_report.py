@@ -8,8 +8,11 @@ there; the modules listed are those of ``courses_in_scope`` (all for managers, o
 trainers). The rows take two queries whatever their number: the modules with their course
 titles, and the per-quiz aggregate.
 
-A module's figures are those of its Lernkontrolle: if two modules use the same quiz, both
-rows show the same attempts (the quiz engine does not know about courses).
+A module's figures are those of the attempts taken for it (``Attempt.context_key``, set by the
+course access policy when the attempt starts): if two modules (say a course and its copy) use
+the same quiz, each attempt counts once, in the module it was taken for. Attempts whose
+module is not known (older ones the backfill could not assign) are listed per Lernkontrolle in
+a row of their own ("course not known"), never added to a module.
 """
 
 import django_filters
@@ -22,6 +25,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from courses.models import CoursePage, ModulePage
+from courses.quiz_access import context_key_of
 from quizzes.models import Attempt, AttemptStatus
 
 from . import selectors
@@ -45,10 +49,11 @@ def _first_pass():
 
 
 def quiz_rows(attempts):
-    """Per Lernkontrolle: people, attempts, passed / failed / pending, people who passed, and
-    the average number of the attempt in which people first passed (dicts, one query)."""
+    """Per Lernkontrolle and context (the module it was taken for): people, attempts,
+    passed / failed / pending, people who passed, and the average number of the attempt in
+    which people first passed (dicts, one query)."""
     return (
-        attempts.values("quiz_id", "quiz__title")
+        attempts.values("quiz_id", "quiz__title", "context_key")
         .annotate(
             people=Count("user", distinct=True),
             attempts=Count("pk"),
@@ -58,7 +63,7 @@ def quiz_rows(attempts):
             people_passed=Count("user", distinct=True, filter=Q(status=PASSED)),
             attempts_to_pass=Avg("number", filter=_first_pass()),
         )
-        .order_by("quiz__title", "quiz_id")
+        .order_by("quiz__title", "quiz_id", "context_key")
     )
 
 
@@ -90,25 +95,43 @@ def modules_with_quiz(user, course=None):
 FIGURES = ("people", "attempts", "passed", "failed", "pending", "people_passed")
 
 
+def _figures(row, **titles):
+    row = dict.fromkeys(FIGURES, 0) | {"attempts_to_pass": None} | (row or {})
+    decided = row["passed"] + row["failed"]
+    row.update(titles, pass_rate=round(100 * row["passed"] / decided) if decided else None)
+    if row["attempts_to_pass"] is not None:
+        row["attempts_to_pass"] = round(row["attempts_to_pass"], 1)
+    return row
+
+
 def module_rows(user, attempts, course=None):
-    """One dict per module with a Lernkontrolle: its quiz's figures over ``attempts``."""
+    """One dict per module with a Lernkontrolle: the figures of the attempts taken for it;
+    then one row per Lernkontrolle listed with attempts of unknown module, if any."""
     modules = list(modules_with_quiz(user, course))
-    quizzes = {module.quiz_id for module in modules}
-    figures = {row["quiz_id"]: row for row in quiz_rows(attempts.filter(quiz__in=quizzes))}
-    rows = []
-    for module in modules:
-        row = dict.fromkeys(FIGURES, 0) | {"attempts_to_pass": None}
-        row.update(figures.get(module.quiz_id, {}))
-        decided = row["passed"] + row["failed"]
-        row.update(
+    quizzes = {module.quiz_id: module.quiz for module in modules}
+    figures = {
+        (row["quiz_id"], row["context_key"]): row
+        for row in quiz_rows(attempts.filter(quiz__in=quizzes))
+    }
+    rows = [
+        _figures(
+            figures.get((module.quiz_id, context_key_of(module))),
             course_title=module.course_title,
             module_title=module.title,
             quiz_title=module.quiz.title,
-            pass_rate=round(100 * row["passed"] / decided) if decided else None,
         )
-        if row["attempts_to_pass"] is not None:
-            row["attempts_to_pass"] = round(row["attempts_to_pass"], 1)
-        rows.append(row)
+        for module in modules
+    ]
+    for quiz_id, quiz in quizzes.items():
+        if (quiz_id, "") in figures:
+            rows.append(
+                _figures(
+                    figures[(quiz_id, "")],
+                    course_title=_("Course not known"),
+                    module_title="–",
+                    quiz_title=quiz.title,
+                )
+            )
     return rows
 
 

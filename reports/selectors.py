@@ -136,6 +136,7 @@ def learner_progress(enrolments, *, today=None):
             "due_date",
             "enrolled_at",
             "completed_at",
+            "completion_reason",
             "user__first_name",
             "user__last_name",
             "user__email",

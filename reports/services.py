@@ -46,7 +46,8 @@ def reminders_send(*, enrolments, sent_by, today=None):
 @transaction.atomic
 def course_assign(*, users, course, due_date, assigned_by):
     """Enrol each of ``users`` (already scoped by the caller) with a due date and notify
-    them by e-mail once the transaction commits. Returns the enrolments."""
+    them by e-mail once the transaction commits; people who completed the course already
+    are left as they are and get no mail. Returns the enrolments."""
     from .tasks import send_assignment_notice
 
     enrolments = []
@@ -55,6 +56,8 @@ def course_assign(*, users, course, due_date, assigned_by):
             user=user, course=course, assigned_by=assigned_by, due_date=due_date
         )
         enrolments.append(enrolment)
+        if enrolment.completed_at is not None:
+            continue  # already completed: nothing new to do, so no mail (enrolment_create)
         transaction.on_commit(lambda pk=enrolment.pk: send_assignment_notice.enqueue(pk))
     return enrolments
 

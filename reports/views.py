@@ -149,6 +149,12 @@ class LearnerProgressView(ScopedReportView):
 
     def prepare_row(self, row):
         row.status_label = str(selectors.Status.LABELS[row.status])
+        if row.completion_reason:
+            # Recorded by hand (courses.services.completion_record): say so, with the reason.
+            row.status_label = _("%(status)s (manual: %(reason)s)") % {
+                "status": row.status_label,
+                "reason": row.completion_reason,
+            }
         row.completed_on = row.completed_at.date() if row.completed_at else None
         return row
 

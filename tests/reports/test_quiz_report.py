@@ -12,7 +12,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from accounts.roles import TRAINERS
+from courses.quiz_access import context_key_of
 from quizzes import services
+from quizzes.access import access_policy
 from quizzes.models import QuestionKind
 from reports.quiz_report import attempts_in_scope, module_rows
 from tests.factories import UserFactory, make_course
@@ -33,8 +35,11 @@ def link(course, quiz, number=0):
     return module
 
 
-def attempt(quiz, person, *, passes):
-    started = services.attempt_start(quiz=quiz, user=person)
+def attempt(quiz, person, *, passes, context_key=None):
+    """An attempt taken as the quiz page takes it: in the context the access policy names."""
+    if context_key is None:
+        context_key = access_policy().context_key(person, quiz)
+    started = services.attempt_start(quiz=quiz, user=person, context_key=context_key)
     for position, question in enumerate(started.questions):
         answer = correct_answer(question) if passes else wrong_answer(question)
         services.attempt_save_answer(attempt=started, question=position, answer=answer)
@@ -149,13 +154,15 @@ def test_trainer_sees_the_learners_of_their_courses_only(client, world, quiz):
     own = make_course(title="Kinderschutz kompakt", modules=1)
     own.responsible_trainers.add(trainer)
     own.save()
-    link(own, quiz)
+    module = link(own, quiz)
     Enrolment.objects.create(user=world["ob"][0], course=own)
+    attempt(quiz, world["ob"][0], passes=True, context_key=context_key_of(module))
     client.force_login(trainer)
     response = client.get(reverse(REPORT))
     (row,) = response.context["object_list"]  # not the module of the other course
     assert row["course_title"] == "Kinderschutz kompakt"
-    assert (row["people"], row["attempts"], row["passed"]) == (1, 2, 1)
+    # Only the attempt taken for this course, not the two taken for the other one.
+    assert (row["people"], row["attempts"], row["passed"]) == (1, 1, 1)
     assert SECRET not in response.content.decode()
 
 
@@ -191,7 +198,29 @@ def test_query_count_does_not_grow_with_quizzes(manager_client, world, quiz):
         course = make_course(title=f"Weitere Fortbildung {number}", modules=2)
         for module_number in range(2):
             more = make_quiz(questions=1, title=f"Weitere Kontrolle {number}.{module_number}")
-            link(course, more, number=module_number)
-            attempt(more, world["ob"][3], passes=bool(number % 2))
+            key = context_key_of(link(course, more, number=module_number))
+            attempt(more, world["ob"][3], passes=bool(number % 2), context_key=key)
     assert len(manager_client.get(reverse(REPORT)).context["object_list"]) == 9
     assert count() == before
+
+
+def test_an_attempt_counts_once_in_the_course_it_was_taken_for(manager_client, world, quiz):
+    """A quiz used in a course and in its copy: each attempt is counted in one row only."""
+    copy = make_course(title="Berufsrückkehr begleiten (Kopie)", modules=2)
+    module = link(copy, quiz, number=1)
+    attempt(quiz, world["ob"][3], passes=True, context_key=context_key_of(module))
+    rows = manager_client.get(reverse(REPORT)).context["object_list"]
+    figures = {row["course_title"]: (row["people"], row["attempts"]) for row in rows}
+    assert figures == {
+        "Berufsrückkehr begleiten": (3, 4),
+        "Berufsrückkehr begleiten (Kopie)": (1, 1),
+    }
+
+
+def test_attempts_of_unknown_course_are_listed_apart(manager_client, world, quiz):
+    attempt(quiz, world["ob"][3], passes=False, context_key="")
+    rows = manager_client.get(reverse(REPORT)).context["object_list"]
+    assert [(row["course_title"], row["attempts"]) for row in rows] == [
+        ("Berufsrückkehr begleiten", 4),
+        ("Kurs nicht bekannt", 1),
+    ]
