@@ -76,6 +76,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "lms.wsgi.application"
 
+# --- Database (owner: io) -------------------------------------------------------------------
 # SQLite is the zero-set-up default; DATABASE_URL (e.g. postgres://…) switches database.
 DATABASES = {
     "default": dj_database_url.config(
@@ -83,6 +84,23 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite as a real embedded database for a small site (Django 5.2, "SQLite notes"):
+# - WAL lets readers go on while one connection writes; synchronous=NORMAL is the setting
+#   SQLite recommends with WAL (durable across application crashes, fast commits).
+# - BEGIN IMMEDIATE takes the write lock when a transaction starts, so a transaction that
+#   reads and then writes waits for the lock instead of failing with "database is locked"
+#   when it tries to upgrade its read lock (a deadlock SQLite cannot wait out).
+# - timeout (seconds) is how long a writer waits for the lock before it gives up.
+SQLITE_BUSY_TIMEOUT = int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
+# --- end Database ----------------------------------------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
