@@ -24,6 +24,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -62,8 +64,8 @@ class Column:
 
 
 EMAIL = Column("email", ("E-Mail", "E-Mail-Adresse", "Mail", "email", "email address"))
-FIRST_NAME = Column("first_name", ("Vorname", "first name", "firstname", "given name"))
-LAST_NAME = Column("last_name", ("Nachname", "Name", "last name", "lastname", "surname"))
+FIRST_NAME = Column("first_name", ("Vorname", "first name", "given name"))
+LAST_NAME = Column("last_name", ("Nachname", "Familienname", "last name", "surname"))
 ORGANISATION = Column(
     "organisation", ("Organisation", "Organisation (Name)", "organization", "Dienststelle")
 )
@@ -78,7 +80,7 @@ class Row:
     number: int
     cells: dict
     error: str = ""
-    raw: str = ""  # the line as read (for showing what was refused)
+    raw: str = ""  # the line as read, control characters shown as "�" (for the preview)
 
 
 @dataclass
@@ -86,6 +88,7 @@ class Table:
     rows: list = field(default_factory=list)
     encoding: str = "utf-8"
     delimiter: str = ","
+    text: str = ""  # the decoded file: a preview stores it, the confirm step reads it again
 
     @property
     def encoding_label(self):
@@ -174,6 +177,13 @@ def _cell_error(cells):
     return ""
 
 
+def shown(line):
+    """``line`` (up to 200 characters) for a page: control characters but tab become "�"."""
+    return "".join(
+        "\ufffd" if c != "\t" and unicodedata.category(c) == "Cc" else c for c in line[:200]
+    )
+
+
 def _header_map(cells, columns):
     """``{key: index}`` when ``cells`` is a header line naming at least one column."""
     known = {_squash(name): column.key for column in columns for name in column.names}
@@ -192,7 +202,7 @@ def read_csv(data, *, columns, max_bytes=MAX_FILE_BYTES):
     ``columns``: the ``Column``s wanted, in the order used when the file has no header.
     A first line naming known columns (German or English) maps them by name; another first
     line without an "@" is taken as a header and skipped. Raises CsvFileError when the file
-    is larger than ``max_bytes``, is empty or no text.
+    is larger than ``max_bytes``, is empty or no text, or its header lacks ``columns[0]``.
     """
     if isinstance(data, bytes):
         if len(data) > max_bytes:
@@ -210,20 +220,48 @@ def read_csv(data, *, columns, max_bytes=MAX_FILE_BYTES):
     ]
     if not numbered:
         raise CsvFileError(_("The file contains no lines."))
-    table = Table(encoding=encoding)
+    table = Table(encoding=encoding, text=text)
     table.delimiter = sniff_delimiter([line for _n, line in numbered[:_SAMPLE_LINES]])
     positions = {column.key: index for index, column in enumerate(columns)}
     for index, (number, line) in enumerate(numbered):
         try:
             cells = [cell.strip() for cell in _parse(line, table.delimiter)]
         except ValueError as error:
-            table.rows.append(Row(number, dict.fromkeys(positions, ""), str(error), line[:200]))
+            table.rows.append(Row(number, dict.fromkeys(positions, ""), str(error), shown(line)))
             continue
         if index == 0:
             header = _header_map(cells, columns)
+            if header and columns[0].key not in header:
+                raise CsvFileError(
+                    _("The header line has no column “%(name)s”.") % {"name": columns[0].names[0]}
+                )
             if header or "@" not in line:
                 positions = header or positions
                 continue
         values = {key: cells[at] if at < len(cells) else "" for key, at in positions.items()}
-        table.rows.append(Row(number, values, _cell_error(cells), line[:200]))
+        table.rows.append(Row(number, values, _cell_error(cells), shown(line)))
     return table
+
+
+class CsvUploadField(forms.FileField):
+    """A form field for a CSV upload: cleans to a ``Table`` (see ``read_csv``) or None.
+
+    ``columns``: the ``Column``s wanted. Whole-file problems become a German error at the
+    field; problems of single lines are in the rows.
+    """
+
+    def __init__(self, *, columns, max_bytes=MAX_FILE_BYTES, **kwargs):
+        super().__init__(**kwargs)
+        self.columns, self.max_bytes = tuple(columns), max_bytes
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload:
+            return None
+        try:
+            # Read one byte more than allowed: enough to know it is too large.
+            return read_csv(
+                upload.read(self.max_bytes + 1), columns=self.columns, max_bytes=self.max_bytes
+            )
+        except CsvFileError as error:
+            raise ValidationError(str(error), code="csv") from None

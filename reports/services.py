@@ -1,11 +1,56 @@
 """Writes of the reports app: reminders about overdue courses and course assignments."""
 
+import datetime
+import uuid
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from courses.services import enrolment_create
 
-from .models import Reminder
+from .models import Confirmation, Reminder
+
+# How long a preview may be confirmed: long enough for a coffee, short enough that nobody
+# confirms last week's list by accident.
+CONFIRMATION_VALID = datetime.timedelta(hours=24)
+
+
+class ConfirmationUnknown(Exception):
+    """The token is unknown, someone else's, of another kind, or expired (German message)."""
+
+
+def confirmation_create(*, purpose, user, payload):
+    """Store what a preview showed (``payload``: JSON-serialisable) and return the
+    ``Confirmation``; its ``token`` goes into the confirm form."""
+    return Confirmation.objects.create(purpose=purpose, created_by=user, payload=payload)
+
+
+@transaction.atomic
+def confirmation_run(*, token, purpose, user, perform):
+    """Run ``perform(payload) -> outcome`` (a JSON-serialisable dict) once per ``token``.
+
+    Returns ``(outcome, first)``: ``first`` is False for a double click or retry, which gets
+    the stored outcome of the request that ran it. The claim is one conditional UPDATE: on
+    PostgreSQL parallel requests wait on its row lock and then see it used; on SQLite the
+    write transaction (BEGIN IMMEDIATE) serialises them. Raises ConfirmationUnknown.
+    """
+    try:
+        token = uuid.UUID(str(token))
+    except ValueError:
+        raise ConfirmationUnknown(_("This preview is unknown. Please start again.")) from None
+    now = timezone.now()
+    mine = Confirmation.objects.filter(
+        token=token, purpose=purpose, created_by=user, created_at__gte=now - CONFIRMATION_VALID
+    )
+    first = mine.filter(used_at=None).update(used_at=now) == 1
+    confirmation = mine.first()
+    if confirmation is None:
+        raise ConfirmationUnknown(_("This preview is unknown or has expired. Please start again."))
+    if first:
+        confirmation.outcome = perform(confirmation.payload)
+        confirmation.save(update_fields=["outcome"])
+    return confirmation.outcome, first
 
 
 @transaction.atomic
@@ -62,7 +107,8 @@ def course_assign(*, users, course, due_date, assigned_by):
 @transaction.atomic
 def people_invite(*, lines, invited_by):
     """Create an account (no password yet, role "Lernende") for each checked line and send
-    an invitation with a link to set the password once the transaction commits."""
+    an invitation with a link to set the password once the transaction commits. A line whose
+    address got an account meanwhile is skipped; returns the users created."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
@@ -73,12 +119,18 @@ def people_invite(*, lines, invited_by):
     learners = Group.objects.get(name=LEARNERS)
     created = []
     for line in lines:
-        user = get_user_model().objects.create_user(
-            email=line.email,
-            first_name=line.first_name,
-            last_name=line.last_name,
-            organisation=line.organisation,
-        )
+        try:
+            # An account made meanwhile (another import, a registration) is not an error:
+            # the unique e-mail constraint decides, this line is skipped.
+            with transaction.atomic():
+                user = get_user_model().objects.create_user(
+                    email=line.email,
+                    first_name=line.first_name,
+                    last_name=line.last_name,
+                    organisation=line.organisation,
+                )
+        except IntegrityError:
+            continue
         user.groups.add(learners)
         transaction.on_commit(lambda pk=user.pk: send_invitation.enqueue(pk))
         created.append(user)

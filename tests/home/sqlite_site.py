@@ -34,7 +34,8 @@ def main(count):
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
         session["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
-        session["_auth_user_hash"] = get_user_model().objects.get(pk=user.pk).get_session_auth_hash()
+        fresh = get_user_model().objects.get(pk=user.pk)
+        session["_auth_user_hash"] = fresh.get_session_auth_hash()
         session.create()
         first = attempt.questions[0]
         people.append(
