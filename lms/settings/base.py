@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "reports",
+    "outbox",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -144,8 +145,19 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# --- E-mail (owner: io) ----------------------------------------------------------------------
+# No request waits for a mail server: every message is recorded (outbox.Mail) and sent by a
+# task enqueued on commit, through the real backend below, with retries; failures are listed
+# for the Administration under "Outgoing e-mail" in the admin. See outbox/backends.py.
+EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
+KOFO_EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "KOFO_EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# Seconds before an unresponsive SMTP server counts as a failed attempt (a worker, not a
+# request, waits).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "KoFo <kofo@localhost>")
+# --- end E-mail ------------------------------------------------------------------------------
 
 # Background work: one API (django-tasks, Django 6's django.tasks backport). Immediate in
 # development and tests, the database backend plus `manage.py db_worker` in production.
