@@ -22,7 +22,9 @@ class ConfirmationUnknown(Exception):
 
 def confirmation_create(*, purpose, user, payload):
     """Store what a preview showed (``payload``: JSON-serialisable) and return the
-    ``Confirmation``; its ``token`` goes into the confirm form."""
+    ``Confirmation``; its ``token`` goes into the confirm form. Expired previews are deleted
+    on the way: they hold names and addresses nobody needs any more (DSGVO Art. 5(1)(e))."""
+    Confirmation.objects.filter(created_at__lt=timezone.now() - CONFIRMATION_VALID).delete()
     return Confirmation.objects.create(purpose=purpose, created_by=user, payload=payload)
 
 
