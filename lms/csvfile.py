@@ -32,6 +32,9 @@ from django.utils.translation import gettext_lazy
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FIELD_CHARS = 1000
+# Lines per file: a list of people for one organisation, and below the number of values one
+# query may carry (SQLite allows 32,766 variables in an IN list).
+MAX_ROWS = 5000
 DELIMITERS = (";", ",", "\t")  # the order breaks ties: German Excel writes ";"
 _SAMPLE_LINES = 50
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -202,7 +205,8 @@ def read_csv(data, *, columns, max_bytes=MAX_FILE_BYTES):
     ``columns``: the ``Column``s wanted, in the order used when the file has no header.
     A first line naming known columns (German or English) maps them by name; another first
     line without an "@" is taken as a header and skipped. Raises CsvFileError when the file
-    is larger than ``max_bytes``, is empty or no text, or its header lacks ``columns[0]``.
+    is larger than ``max_bytes``, has more than MAX_ROWS lines, is empty or no text, or its
+    header lacks ``columns[0]``.
     """
     if isinstance(data, bytes):
         if len(data) > max_bytes:
@@ -220,6 +224,11 @@ def read_csv(data, *, columns, max_bytes=MAX_FILE_BYTES):
     ]
     if not numbered:
         raise CsvFileError(_("The file contains no lines."))
+    if len(numbered) > MAX_ROWS + 1:  # + a header line
+        raise CsvFileError(
+            _("The file has more than %(rows)s lines. Please split it.")
+            % {"rows": number_format(MAX_ROWS, force_grouping=True)}
+        )
     table = Table(encoding=encoding, text=text)
     table.delimiter = sniff_delimiter([line for _n, line in numbered[:_SAMPLE_LINES]])
     positions = {column.key: index for index, column in enumerate(columns)}

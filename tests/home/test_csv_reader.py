@@ -112,6 +112,7 @@ def test_single_column_without_header():
         (b"\xef\xbb\xbf\xff\xfe", "Die Datei konnte nicht als Text gelesen werden."),
         (b"Vorname;Nachname\nAnna;Berg\n", "Die Kopfzeile hat keine Spalte „E-Mail“."),
         (b"a@example.org\n" * 200_000, "Die Datei ist zu groß (höchstens 2 MB)."),
+        (b"a@example.org\n" * 5_002, "Die Datei hat mehr als 5.000 Zeilen."),
     ],
 )
 def test_whole_file_problems_are_a_german_message(data, message):
