@@ -91,7 +91,6 @@ class Table:
     rows: list = field(default_factory=list)
     encoding: str = "utf-8"
     delimiter: str = ","
-    text: str = ""  # the decoded file: a preview stores it, the confirm step reads it again
 
     @property
     def encoding_label(self):
@@ -201,7 +200,7 @@ def _header_map(cells, columns):
 def read_csv(data, *, columns, max_bytes=MAX_FILE_BYTES):
     """Read an uploaded CSV file into a ``Table`` of ``Row``s with cells keyed by column.
 
-    ``data``: the file's bytes (or text already decoded, e.g. a stored preview).
+    ``data``: the file's bytes (or text already decoded).
     ``columns``: the ``Column``s wanted, in the order used when the file has no header.
     A first line naming known columns (German or English) maps them by name; another first
     line without an "@" is taken as a header and skipped. Raises CsvFileError when the file
@@ -229,7 +228,7 @@ def read_csv(data, *, columns, max_bytes=MAX_FILE_BYTES):
             _("The file has more than %(rows)s lines. Please split it.")
             % {"rows": number_format(MAX_ROWS, force_grouping=True)}
         )
-    table = Table(encoding=encoding, text=text)
+    table = Table(encoding=encoding)
     table.delimiter = sniff_delimiter([line for _n, line in numbered[:_SAMPLE_LINES]])
     positions = {column.key: index for index, column in enumerate(columns)}
     for index, (number, line) in enumerate(numbered):

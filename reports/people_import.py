@@ -13,7 +13,16 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from lms.csvfile import EMAIL, FIRST_NAME, LAST_NAME, ORGANISATION, CsvUploadField, read_csv, shown
+from lms.csvfile import (
+    EMAIL,
+    FIRST_NAME,
+    LAST_NAME,
+    ORGANISATION,
+    CsvUploadField,
+    Row,
+    Table,
+    shown,
+)
 from organisations.selectors import organisations_in_scope, users_in_scope
 
 from .services import ConfirmationUnknown, confirmation_create, confirmation_run, people_invite
@@ -119,7 +128,8 @@ def _confirm(request):
 
     def perform(payload):
         # The lines are checked again: the scope or the accounts may have changed meanwhile.
-        lines = check_lines(read_csv(payload["text"], columns=COLUMNS), request.user)
+        table = Table(rows=[Row(number, cells) for number, cells in payload["rows"]])
+        lines = check_lines(table, request.user)
         created = people_invite(
             lines=[line for line in lines if not line.error], invited_by=request.user
         )
@@ -153,8 +163,11 @@ def import_people(request):
     if request.method == "POST" and form.is_valid():
         table = form.cleaned_data["people_file"]
         lines = check_lines(table, request.user)
+        # Only lines the reader accepted are kept: refused ones are never imported, and
+        # PostgreSQL cannot store a NUL character even inside JSON.
+        readable = [[row.number, row.cells] for row in table.rows if not row.error]
         confirmation = confirmation_create(
-            purpose=PURPOSE, user=request.user, payload={"text": table.text}
+            purpose=PURPOSE, user=request.user, payload={"rows": readable}
         )
         return TemplateResponse(
             request,

@@ -42,7 +42,7 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-def _wait_until_serving(server, base):
+def _wait_until_serving(server, base, log):
     deadline = time.monotonic() + READY_WITHIN
     while time.monotonic() < deadline:
         try:
@@ -55,7 +55,7 @@ def _wait_until_serving(server, base):
                 server.wait(timeout=0.2)
             except subprocess.TimeoutExpired:
                 continue
-            pytest.fail("runserver stopped: " + server.stdout.read().decode(errors="replace"))
+            pytest.fail("runserver stopped: " + log.read_text(errors="replace")[-2000:])
     pytest.fail(f"runserver did not answer within {READY_WITHIN} s")
 
 
@@ -92,16 +92,19 @@ def sqlite_site(tmp_path):
     )
     people = json.loads(built.stdout.decode().strip().splitlines()[-1])
     port = _free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    log = tmp_path / "runserver.log"
+    # A file, not a pipe: a full pipe nobody reads would stall the server mid-request.
+    with log.open("wb") as output:
+        server = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_serving(server, base)
+        _wait_until_serving(server, base, log)
         yield base, people, database
     finally:
         server.terminate()

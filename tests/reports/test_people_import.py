@@ -158,6 +158,13 @@ def test_bad_lines_are_explained_per_line_not_a_server_error(manager_client):
     assert "Feld länger als 1.000 Zeichen." in html
     assert "Ein Anführungszeichen ist nicht geschlossen oder falsch gesetzt." in html
     assert "Enthält Steuerzeichen (z. B. NUL)" in html and "\x00" not in html
+    response = manager_client.post(
+        reverse("reports:import_people"), {"confirm": "1", "token": _token(html)}, follow=True
+    )
+    assert "1 Konto wurde angelegt und eingeladen." in response.content.decode()
+    tried = ["gut@example.org", "lang@example.org", "offen@example.org", "nul@example.org"]
+    imported = User.objects.filter(email__in=tried).values_list("email", flat=True)
+    assert list(imported) == ["gut@example.org"]
 
 
 def test_a_workbook_is_refused_at_the_field(manager_client):
