@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 HOST   ?= 127.0.0.1:8000
-APPS   := lms accounts organisations home $(wildcard courses quizzes certificates reports)
+APPS   := lms accounts organisations home outbox $(wildcard courses quizzes certificates reports)
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 .PHONY: run test install setup lint messages chromium clean bench help

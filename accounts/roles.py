@@ -80,6 +80,8 @@ ROLE_PERMISSIONS = {
         "quizzes.publish_quiz",
         "quizzes.mark_response",
         "quizzes.view_attempt",
+        "outbox.view_mail",
+        "outbox.retry_mail",
     ]
     + _QUESTION_CATEGORIES,
 }

@@ -15,8 +15,10 @@ from certificates.selectors import newest_valid_certificates
 from courses.models import Enrolment
 from organisations.selectors import users_in_scope
 
-from .forms import AssignmentConfirmForm, AssignmentForm, parse_email_lines
-from .services import course_assign
+from .forms import AssignmentConfirmForm, AssignmentForm, email_rows
+from .services import ConfirmationUnknown, confirmation_create, confirmation_run, course_assign
+
+PURPOSE = "assignment"
 
 
 @dataclass
@@ -36,20 +38,20 @@ def _preview(form, manager):
     elif data["organisation"]:
         people = list(scope.filter(organisation=data["organisation"]).order_by("last_name"))
     else:
-        lines = list(parse_email_lines(data["email_file"]))
+        lines = list(email_rows(data["email_file"]))
         found = {
             user.email.lower(): user
-            for user in scope.filter(email__in=[email for _n, email, error in lines if not error])
+            for user in scope.filter(email__in=[email for *_rest, email, error in lines if email])
         }
         people = []
-        for number, value, error in lines:
-            if error is None and value not in found:
+        for number, shown, email, error in lines:
+            if not error and email not in found:
                 # Same words whether the address exists outside the scope or not at all.
                 error = _("No person with this address in your area of responsibility.")
             if error:
-                preview.problems.append((number, value, error))
+                preview.problems.append((number, shown, error))
             else:
-                people.append(found[value])
+                people.append(found[email])
     _classify(preview, data["course"], people)
     return preview
 
@@ -85,10 +87,27 @@ def assign(request):
     if request.method == "POST":
         form = AssignmentForm(request.POST, request.FILES, manager=manager)
         if form.is_valid():
+            preview = _preview(form, manager)
+            people = [person.pk for person in preview.new + preview.already]
+            confirmation = confirmation_create(
+                purpose=PURPOSE,
+                user=manager,
+                payload={
+                    "course": form.cleaned_data["course"].pk,
+                    "due_date": form.cleaned_data["due_date"].isoformat(),
+                    "user": people,
+                },
+            )
             return TemplateResponse(
                 request,
                 "reports/assign_preview.html",
-                {"form": form, "preview": _preview(form, manager), **form.cleaned_data},
+                {
+                    "form": form,
+                    "preview": preview,
+                    "token": confirmation.token,
+                    "table": form.cleaned_data["email_file"],
+                    **form.cleaned_data,
+                },
             )
     else:
         form = AssignmentForm(manager=manager)
@@ -96,25 +115,40 @@ def assign(request):
 
 
 def _confirm(request):
-    form = AssignmentConfirmForm(request.POST, manager=request.user)
-    if not form.is_valid():
+    """Assign what the preview showed, once per preview, with the scope checked again."""
+
+    def perform(payload):
+        form = AssignmentConfirmForm(payload, manager=request.user)
+        if not form.is_valid():
+            return {"refused": True}
+        course, people = form.cleaned_data["course"], list(form.cleaned_data["user"])
+        enrolments = course_assign(
+            users=people,
+            course=course,
+            due_date=form.cleaned_data["due_date"],
+            assigned_by=request.user,
+        )
+        # Completed people are left alone (no new due date, no mail): not counted as assigned.
+        assigned = sum(1 for enrolment in enrolments if enrolment.completed_at is None)
+        return {"course": course.pk, "title": course.title, "count": assigned}
+
+    try:
+        outcome, _first = confirmation_run(
+            token=request.POST.get("token"), purpose=PURPOSE, user=request.user, perform=perform
+        )
+    except ConfirmationUnknown as error:
+        messages.error(request, str(error))
+        return redirect("reports:assign")
+    if outcome.get("refused"):
         messages.error(request, _("Nothing was assigned. Please start again."))
         return redirect("reports:assign")
-    course, people = form.cleaned_data["course"], list(form.cleaned_data["user"])
-    enrolments = course_assign(
-        users=people,
-        course=course,
-        due_date=form.cleaned_data["due_date"],
-        assigned_by=request.user,
-    )
-    assigned = sum(1 for enrolment in enrolments if enrolment.completed_at is None)
     messages.success(
         request,
         ngettext(
             "“%(course)s” was assigned to %(count)d person.",
             "“%(course)s” was assigned to %(count)d people.",
-            assigned,
+            outcome["count"],
         )
-        % {"course": course.title, "count": assigned},
+        % {"course": outcome["title"], "count": outcome["count"]},
     )
-    return redirect(reverse("reports:learner_progress") + f"?course={course.pk}")
+    return redirect(reverse("reports:learner_progress") + f"?course={outcome['course']}")

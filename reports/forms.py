@@ -1,6 +1,3 @@
-import csv
-import io
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -10,9 +7,8 @@ from wagtail.admin.widgets import AdminDateInput
 
 from accounts.identity import email_lookup_key
 from courses.models import CoursePage
+from lms.csvfile import EMAIL, CsvUploadField
 from organisations.selectors import organisations_in_scope, users_in_scope
-
-MAX_UPLOAD = 2 * 1024 * 1024
 
 
 class _CourseAndDueDate(forms.Form):
@@ -46,10 +42,14 @@ class AssignmentForm(_CourseAndDueDate):
     organisation = forms.ModelChoiceField(
         label=_("Everyone in an organisation"), queryset=None, required=False
     )
-    email_file = forms.FileField(
+    email_file = CsvUploadField(
+        columns=[EMAIL],
         label=_("CSV file with e-mail addresses"),
         required=False,
-        help_text=_("One e-mail address per line (first column); a header line is ignored."),
+        help_text=_(
+            "One e-mail address per line: the first column, or the column headed “E-Mail”. "
+            "Separator semicolon, comma or tab; UTF-8, UTF-16 or Windows-1252."
+        ),
     )
 
     def __init__(self, *args, manager, **kwargs):
@@ -60,17 +60,6 @@ class AssignmentForm(_CourseAndDueDate):
         )
         self.fields["organisation"].queryset = organisations_in_scope(manager).order_by("name")
 
-    def clean_email_file(self):
-        upload = self.cleaned_data.get("email_file")
-        if not upload:
-            return None
-        if upload.size > MAX_UPLOAD:
-            raise ValidationError(_("The file is too large (at most 2 MB)."))
-        try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ValidationError(_("Please upload a UTF-8 encoded CSV file.")) from error
-
     def clean(self):
         cleaned = super().clean()
         chosen = [name for name in ("person", "organisation", "email_file") if cleaned.get(name)]
@@ -79,16 +68,18 @@ class AssignmentForm(_CourseAndDueDate):
         return cleaned
 
 
-def parse_email_lines(text):
-    """Yield ``(line_number, email, error)`` for each non-empty CSV line."""
-    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-        value = (row[0] if row else "").strip()
-        if not value or (number == 1 and "@" not in value):
-            continue  # blank line or header
+def email_rows(table):
+    """Yield ``(line_number, shown, email, error)`` for each row of an e-mail ``Table``:
+    ``email`` lower-cased when valid, ``error`` "" or the German reason."""
+    for row in table.rows:
+        value = row.cells["email"]
+        if row.error:
+            yield row.number, row.raw, "", row.error
+            continue
         try:
             validate_email(value)
         except ValidationError:
-            yield number, value, _("This is not a valid e-mail address.")
+            yield row.number, value, "", str(_("This is not a valid e-mail address."))
             continue
         # The one lookup rule (accounts.identity): "KISS@…" or "kiſs@…" finds "kiss@…".
-        yield number, email_lookup_key(value), None
+        yield row.number, value, email_lookup_key(value), ""

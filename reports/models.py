@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -52,3 +54,32 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.sent_on}"
+
+
+class Confirmation(models.Model):
+    """A preview waiting for its "confirm" click (people import, course assignment).
+
+    The preview stores what it showed in ``payload`` and puts only the random ``token`` in the
+    page; the confirm request runs the write once per token (``services.confirmation_run``),
+    so a double click or a retry gives the same result instead of a second write or an error.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    purpose = models.CharField(_("purpose"), max_length=30)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    payload = models.JSONField(_("preview"), default=dict)
+    used_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    outcome = models.JSONField(_("outcome"), default=dict)
+
+    class Meta:
+        verbose_name = _("confirmation")
+        verbose_name_plural = _("confirmations")
+
+    def __str__(self):
+        return f"{self.purpose} {self.token}"

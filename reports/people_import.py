@@ -1,7 +1,5 @@
 """CSV import of people: parse and check every line, preview, then create and invite."""
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django import forms
@@ -15,33 +13,34 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.identity import canonical_email
-from organisations.selectors import organisations_in_scope
+from lms.csvfile import (
+    EMAIL,
+    FIRST_NAME,
+    LAST_NAME,
+    ORGANISATION,
+    CsvUploadField,
+    Row,
+    Table,
+    shown,
+)
+from organisations.selectors import organisations_in_scope, users_in_scope
 
-from .forms import MAX_UPLOAD
-from .services import people_invite
+from .services import ConfirmationUnknown, confirmation_create, confirmation_run, people_invite
 
-COLUMNS = ("email", "first_name", "last_name", "organisation")
+COLUMNS = (EMAIL, FIRST_NAME, LAST_NAME, ORGANISATION)
+PURPOSE = "people_import"
 
 
 class PeopleFileForm(forms.Form):
-    people_file = forms.FileField(
+    people_file = CsvUploadField(
+        columns=COLUMNS,
         label=gettext_lazy("CSV file with people"),
         help_text=gettext_lazy(
-            "Columns: e-mail address, first name, last name, organisation (exact name). "
-            "A header line is ignored; separator comma or semicolon."
+            "Columns: e-mail address, first name, last name, organisation (exact name), in this "
+            "order or headed E-Mail, Vorname, Nachname, Organisation. Separator semicolon, "
+            "comma or tab; UTF-8, UTF-16 or Windows-1252."
         ),
     )
-
-    def clean_people_file(self):
-        upload = self.cleaned_data["people_file"]
-        if upload.size > MAX_UPLOAD:
-            raise ValidationError(gettext_lazy("The file is too large (at most 2 MB)."))
-        try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ValidationError(
-                gettext_lazy("Please upload a UTF-8 encoded CSV file.")
-            ) from error
 
 
 @dataclass
@@ -55,31 +54,59 @@ class Line:
     error: str = ""
 
 
-def check_lines(text, manager):
-    """Every non-empty line with its German error ("" when it can be imported)."""
-    first = text.split("\n", 1)[0]
-    delimiter = next((d for d in ("\t", ";") if d in first), ",")
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+def check_lines(table, manager):
+    """Every non-empty line of ``table`` (an ``lms.csvfile.Table``) with its German error
+    ("" when it can be imported). Never says whether an address outside the scope exists."""
     organisations = {o.name.casefold(): o for o in organisations_in_scope(manager)}
     lines, seen = [], set()
-    for number, row in enumerate(reader, start=1):
-        cells = [cell.strip() for cell in row] + [""] * 4
-        if not any(cells) or (number == 1 and "@" not in cells[0]):
+    for row in table.rows:
+        cells = row.cells
+        if row.error:
+            # Shown as read, with control characters made visible, and never imported.
+            line = Line(row.number, shown(cells["email"]) or row.raw, "", "", "")
+            line.first_name, line.last_name = shown(cells["first_name"]), shown(cells["last_name"])
+            line.organisation_name, line.error = shown(cells["organisation"]), row.error
+            lines.append(line)
             continue
-        line = Line(number, cells[0], cells[1], cells[2], cells[3])
+        line = Line(
+            row.number,
+            cells["email"],
+            cells["first_name"],
+            cells["last_name"],
+            cells["organisation"],
+        )
         line.organisation = organisations.get(line.organisation_name.casefold())
         line.error = _line_error(line, seen)
         seen.add(line.email)
         lines.append(line)
-    existing = set(
-        get_user_model()
-        .objects.filter(email__in=[line.email for line in lines if not line.error])
-        .values_list("email", flat=True)
-    )
-    for line in lines:
-        if not line.error and line.email in existing:
-            line.error = _("An account with this address already exists.")
+    _mark_existing(lines, manager)
     return lines
+
+
+def _mark_existing(lines, manager):
+    """Lines whose address has an account already are not imported. A person in the
+    manager's scope is named (the manager sees them in every report anyway); outside the
+    scope the words are those of any line that cannot be imported, so the preview is no
+    way to find out who has an account."""
+    wanted = [line.email for line in lines if not line.error]
+    existing = dict(get_user_model().objects.filter(email__in=wanted).values_list("email", "pk"))
+    visible = {
+        user.pk: user
+        for user in users_in_scope(manager)
+        .filter(pk__in=existing.values())
+        .select_related("organisation")
+    }
+    for line in lines:
+        if line.error or line.email not in existing:
+            continue
+        person = visible.get(existing[line.email])
+        if person is None:
+            line.error = _("No account can be created for this address here.")
+        else:
+            line.error = _("Already has an account: %(name)s (%(organisation)s).") % {
+                "name": person.get_full_name(),
+                "organisation": person.organisation or "–",
+            }
 
 
 def _line_error(line, seen):
@@ -99,35 +126,60 @@ def _line_error(line, seen):
     return ""
 
 
+def _confirm(request):
+    """Create and invite what the preview showed, once per preview (double click, retry)."""
+
+    def perform(payload):
+        # The lines are checked again: the scope or the accounts may have changed meanwhile.
+        table = Table(rows=[Row(number, cells) for number, cells in payload["rows"]])
+        lines = check_lines(table, request.user)
+        created = people_invite(
+            lines=[line for line in lines if not line.error], invited_by=request.user
+        )
+        return {"created": len(created)}
+
+    try:
+        outcome, _first = confirmation_run(
+            token=request.POST.get("token"), purpose=PURPOSE, user=request.user, perform=perform
+        )
+    except ConfirmationUnknown as error:
+        messages.error(request, str(error))
+        return redirect("reports:import_people")
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d account was created and invited.",
+            "%(count)d accounts were created and invited.",
+            outcome["created"],
+        )
+        % {"count": outcome["created"]},
+    )
+    return redirect("reports:import_people")
+
+
 def import_people(request):
     if not request.user.has_perm("reports.assign_courses"):
         raise Http404
-    form = PeopleFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and "confirm" in request.POST:
-        # The confirm step re-checks the same text: nothing from the preview is trusted.
-        lines = check_lines(request.POST.get("people_text", ""), request.user)
-        good = [line for line in lines if not line.error]
-        people_invite(lines=good, invited_by=request.user)
-        messages.success(
-            request,
-            ngettext(
-                "%(count)d account was created and invited.",
-                "%(count)d accounts were created and invited.",
-                len(good),
-            )
-            % {"count": len(good)},
-        )
-        return redirect("reports:import_people")
+        return _confirm(request)
+    form = PeopleFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        text = form.cleaned_data["people_file"]
-        lines = check_lines(text, request.user)
+        table = form.cleaned_data["people_file"]
+        lines = check_lines(table, request.user)
+        # Only lines the reader accepted are kept: refused ones are never imported, and
+        # PostgreSQL cannot store a NUL character even inside JSON.
+        readable = [[row.number, row.cells] for row in table.rows if not row.error]
+        confirmation = confirmation_create(
+            purpose=PURPOSE, user=request.user, payload={"rows": readable}
+        )
         return TemplateResponse(
             request,
             "reports/import_preview.html",
             {
                 "lines": lines,
                 "good": [line for line in lines if not line.error],
-                "text": text,
+                "table": table,
+                "token": confirmation.token,
             },
         )
     return TemplateResponse(request, "reports/import_people.html", {"form": form})

@@ -1,11 +1,58 @@
 """Writes of the reports app: reminders about overdue courses and course assignments."""
 
+import datetime
+import uuid
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from courses.services import enrolment_create
 
-from .models import Reminder
+from .models import Confirmation, Reminder
+
+# How long a preview may be confirmed: long enough for a coffee, short enough that nobody
+# confirms last week's list by accident.
+CONFIRMATION_VALID = datetime.timedelta(hours=24)
+
+
+class ConfirmationUnknown(Exception):
+    """The token is unknown, someone else's, of another kind, or expired (German message)."""
+
+
+def confirmation_create(*, purpose, user, payload):
+    """Store what a preview showed (``payload``: JSON-serialisable) and return the
+    ``Confirmation``; its ``token`` goes into the confirm form. Expired previews are deleted
+    on the way: they hold names and addresses nobody needs any more (DSGVO Art. 5(1)(e))."""
+    Confirmation.objects.filter(created_at__lt=timezone.now() - CONFIRMATION_VALID).delete()
+    return Confirmation.objects.create(purpose=purpose, created_by=user, payload=payload)
+
+
+@transaction.atomic
+def confirmation_run(*, token, purpose, user, perform):
+    """Run ``perform(payload) -> outcome`` (a JSON-serialisable dict) once per ``token``.
+
+    Returns ``(outcome, first)``: ``first`` is False for a double click or retry, which gets
+    the stored outcome of the request that ran it. The claim is one conditional UPDATE: on
+    PostgreSQL parallel requests wait on its row lock and then see it used; on SQLite the
+    write transaction (BEGIN IMMEDIATE) serialises them. Raises ConfirmationUnknown.
+    """
+    try:
+        token = uuid.UUID(str(token))
+    except ValueError:
+        raise ConfirmationUnknown(_("This preview is unknown. Please start again.")) from None
+    now = timezone.now()
+    mine = Confirmation.objects.filter(
+        token=token, purpose=purpose, created_by=user, created_at__gte=now - CONFIRMATION_VALID
+    )
+    first = mine.filter(used_at=None).update(used_at=now) == 1
+    confirmation = mine.first()
+    if confirmation is None:
+        raise ConfirmationUnknown(_("This preview is unknown or has expired. Please start again."))
+    if first:
+        confirmation.outcome = perform(confirmation.payload)
+        confirmation.save(update_fields=["outcome"])
+    return confirmation.outcome, first
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "reports",
+    "outbox",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -80,6 +81,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "lms.wsgi.application"
 
+# --- Database (owner: io) -------------------------------------------------------------------
 # SQLite is the zero-set-up default; DATABASE_URL (e.g. postgres://…) switches database.
 DATABASES = {
     "default": dj_database_url.config(
@@ -87,6 +89,23 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite as a real embedded database for a small site (Django 5.2, "SQLite notes"):
+# - WAL lets readers go on while one connection writes; synchronous=NORMAL is the setting
+#   SQLite recommends with WAL (durable across application crashes, fast commits).
+# - BEGIN IMMEDIATE takes the write lock when a transaction starts, so a transaction that
+#   reads and then writes waits for the lock instead of failing with "database is locked"
+#   when it tries to upgrade its read lock (a deadlock SQLite cannot wait out).
+# - timeout (seconds) is how long a writer waits for the lock before it gives up.
+SQLITE_BUSY_TIMEOUT = int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
+# --- end Database ----------------------------------------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -161,8 +180,19 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# --- E-mail (owner: io) ----------------------------------------------------------------------
+# No request waits for a mail server: every message is recorded (outbox.Mail) and sent by a
+# task enqueued on commit, through the real backend below, with retries; failures are listed
+# for the Administration under "Outgoing e-mail" in the admin. See outbox/backends.py.
+EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
+KOFO_EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "KOFO_EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# Seconds before an unresponsive SMTP server counts as a failed attempt (a worker, not a
+# request, waits).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "KoFo <kofo@localhost>")
+# --- end E-mail ------------------------------------------------------------------------------
 
 # Background work: one API (django-tasks, Django 6's django.tasks backport). Immediate in
 # development and tests, the database backend plus `manage.py db_worker` in production.
