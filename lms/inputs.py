@@ -8,9 +8,13 @@ every page, in every import and in every report.
   characters that no keyboard types (PostgreSQL cannot store NUL in text at all).
 - ``normalise_text(value)``: the form two texts are compared in (NFKC, case folded,
   whitespace collapsed).
+- ``parse_number(value)``: the ``Decimal`` meant by a typed number, German or international
+  notation, refusing what could be read two ways.
 """
 
+import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -73,3 +77,135 @@ def normalise_text(value):
     """
     folded = unicodedata.normalize("NFKC", value).casefold()
     return " ".join(unicodedata.normalize("NFKC", folded).split())
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+NUMBER_MAX_CHARS = 40
+# Signs people type or paste: hyphen-minus, minus sign U+2212, en dash U+2013 (word
+# processors turn "-3" into "–3"), figure dash U+2012, small and full-width hyphen-minus.
+_MINUS = "-\u2212\u2013\u2012\ufe63\uff0d"
+# Characters that only ever group digits: spaces (normal, no-break U+00A0, narrow no-break
+# U+202F as DIN 5008 and SI write "10 000", thin U+2009) and apostrophes (Swiss "10'000").
+_GROUPING = " \u00a0\u202f\u2009'\u2019"
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
+def _number_error(code, message, params=None):
+    return ValidationError(message, code=code, params=params)
+
+
+def _not_a_number():
+    return _number_error("invalid_number", _("Please enter a number, e.g. 3,5."))
+
+
+def _german(number):
+    """``number`` written the German way, without grouping, never unambiguous-looking."""
+    text = format(number.normalize(), "f") if number != number.to_integral() else str(int(number))
+    whole, _dot, fraction = text.partition(".")
+    if len(fraction) == 3:
+        fraction += "0"  # "1,234" would be ambiguous again; "1,2340" is not
+    return f"{whole},{fraction}" if fraction else whole
+
+
+def _ambiguous(text, digits, separator):
+    grouped = Decimal(digits.replace(separator, ""))
+    decimal = Decimal(digits.replace(separator, "."))
+    return _number_error(
+        "ambiguous_number",
+        _(
+            "“%(value)s” is ambiguous: the point or comma may separate thousands or decimals, "
+            "so it could mean %(grouped)s or %(decimal)s. Please type %(grouped)s (thousands "
+            "without a separator) or %(decimal)s (decimals after a comma)."
+        ),
+        {"value": text, "grouped": _german(grouped), "decimal": _german(decimal)},
+    )
+
+
+def _unsigned(digits, text):
+    """The plain-notation value of ``digits`` (only 0-9, "." and ","); see parse_number."""
+    if not digits or digits in {".", ","} or not re.fullmatch(r"[\d.,]+", digits):
+        raise _not_a_number()
+    dots, commas = digits.count("."), digits.count(",")
+    if dots and commas:
+        # Both marks: the last one separates the decimals, the other one groups thousands.
+        mark = "," if digits.rfind(",") > digits.rfind(".") else "."
+        group = "." if mark == "," else ","
+        whole, fraction = digits.rsplit(mark, 1)
+        if digits.count(mark) != 1 or not _GROUPED.fullmatch(whole) or not fraction.isdigit():
+            raise _not_a_number()
+        return f"{whole.replace(group, '')}.{fraction}"
+    mark = "." if dots else "," if commas else None
+    if mark is None:
+        return digits
+    if digits.count(mark) > 1:
+        # "1.000.000": only a thousands separator repeats.
+        if not _GROUPED.fullmatch(digits):
+            raise _not_a_number()
+        return digits.replace(mark, "")
+    whole, fraction = digits.split(mark)
+    if len(fraction) == 3 and 1 <= len(whole) <= 3 and whole != "0":
+        raise _ambiguous(text, digits, mark)
+    return f"{whole or '0'}.{fraction or '0'}"
+
+
+def parse_number(value):
+    """The ``Decimal`` a person meant by ``value``; the one number reader for learners' answers
+    and the admin's decimal fields.
+
+    ``value``: a ``str`` as typed (``int`` and finite ``Decimal`` pass through unchanged).
+    Returns a finite ``Decimal`` in plain notation. Reads German and international forms that
+    have one meaning only:
+
+    - decimal comma or point: ``3,5`` ``3.5`` ``0,125`` ``1.2345`` ``,5``
+    - both marks, the last one separates the decimals: ``1.000,5`` ``1,000.5``
+    - the same mark repeated only groups thousands: ``1.000.000`` ``1,000,000``
+    - spaces (also no-break and narrow no-break, DIN 5008) and apostrophes only group:
+      ``10 000`` ``10'000,5``; then a single point or comma is the decimal mark
+    - signs ``-3`` ``+3`` ``−3`` (U+2212 minus sign) ``–3`` (en dash, from word processors)
+
+    Refused with a ``ValidationError`` whose German message says why and what to type:
+    ``1.000``, ``10,000``, ``123.456`` (one mark with exactly three digits after it and one
+    to three non-zero-led digits before: thousands in German, decimals in English, so either
+    reading is plausible: code ``"ambiguous_number"``); anything else that is not a number,
+    exponents (``1e5``), ``NaN``, ``Infinity`` and more than 40 characters (code
+    ``"invalid_number"``); control characters (``reject_control_characters``).
+
+    Sources: DIN 5008 (German number writing: decimal comma, grouping with spaces or points),
+    the SI Brochure 9th ed. 5.4.4 (either mark as decimal sign, thin space grouping), and
+    the Unicode Standard for U+2212 MINUS SIGN.
+    """
+    if isinstance(value, bool):
+        raise _not_a_number()
+    if isinstance(value, int | Decimal):
+        number = Decimal(value)
+        if not number.is_finite():
+            raise _not_a_number()
+        return number
+    text = reject_control_characters(str(value)).strip()
+    if not text or len(text) > NUMBER_MAX_CHARS:
+        raise _not_a_number()
+    # Full-width digits and similar compatibility forms become ASCII (NFKC).
+    compact = unicodedata.normalize("NFKC", text)
+    sign = ""
+    if compact[0] in _MINUS or compact[0] == "+":
+        sign = "-" if compact[0] in _MINUS else ""
+        compact = compact[1:].lstrip(_GROUPING)
+    grouped_by_space = any(char in _GROUPING for char in compact)
+    if grouped_by_space:
+        parts = re.split(f"[{_GROUPING}]", compact)
+        head, *groups = parts
+        last, mark, fraction = groups[-1].partition("," if "," in groups[-1] else ".")
+        groups[-1] = last
+        if not re.fullmatch(r"\d{1,3}", head) or not all(re.fullmatch(r"\d{3}", g) for g in groups):
+            raise _not_a_number()
+        if mark and not fraction.isdigit():
+            raise _not_a_number()
+        plain = "".join([head, *groups]) + (f".{fraction}" if mark else "")
+    else:
+        plain = _unsigned(compact, text)
+    try:
+        number = Decimal(sign + plain)
+    except InvalidOperation:
+        raise _not_a_number() from None
+    return abs(number) if number.is_zero() else number  # "-0" is 0
