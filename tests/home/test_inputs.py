@@ -46,7 +46,7 @@ def test_letters_of_every_script_and_emoji_pass():
     assert reject_control_characters(text) == text
 
 
-# --- text comparison -------------------------------------------------------------------------------
+# --- text comparison ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_normalise_text_keeps_different_words_apart():
     assert normalise_text("Mädchen") != normalise_text("Madchen")
 
 
-# --- numbers ------------------------------------------------------------------------------------------
+# --- numbers ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -248,7 +248,7 @@ def test_foreign_choice_id_is_400_with_message_and_nothing_saved(client_for, lea
     assert response.status_code == 400 and json.loads(response.content)["saved"] is False
     assert json.loads(response.content)["error"]
     # Malformed input.
-    for bad in (["abc"], [own, own + 10_000], ["1.5"]):
+    for bad in (["abc"], [own, own + "x"], ["1.5"], [str(foreign)]):
         response = client.post(save, field(0, bad), HTTP_ACCEPT="application/json")
         assert response.status_code == 400, bad
     assert client.post(save, field(0, "abc")).status_code == 400  # no-JS fallback: 400 page
