@@ -69,7 +69,24 @@ def module_with(quiz, title):
     return course, course.modules().first()
 
 
+def quiz_script_ready(page):
+    """Wait until quiz.js (a deferred script) listens: before that, a typed answer or a
+    ticked choice is not autosaved, and on a busy machine that moment comes late."""
+    expect(page.locator("form[data-quiz-form]")).to_have_attribute(
+        "data-quiz-ready", "true", timeout=NETWORK
+    )
+
+
+def autosave_response(page):
+    """Context manager: the response of the autosave request the block triggers."""
+    return page.expect_response(
+        lambda response: response.request.method == "POST" and "/speichern/" in response.url,
+        timeout=NETWORK,
+    )
+
+
 def answer_and_go_on(page, *, choice=None, number=None, last=False):
+    quiz_script_ready(page)
     if choice:
         page.get_by_label(choice, exact=True).check()
         expect(page.locator("#quiz-save-status")).to_have_text(
@@ -212,8 +229,11 @@ def test_autosave_refuses_a_bad_number_and_the_timer_speaks_rarely(page, login):
     page.get_by_role("button", name=START).click()
 
     number = page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)"))
+    quiz_script_ready(page)  # else the change below may come before anyone listens
     number.fill("vierzehn")
-    number.blur()  # "change": autosave posts, the server answers 400
+    with autosave_response(page) as refused:
+        number.blur()  # "change": autosave posts, the server answers 400
+    assert refused.value.status == 400
     error = page.locator("#question-0-error")
     expect(error).to_be_visible(timeout=NETWORK)
     expect(page.locator("#question-0")).to_have_attribute(
@@ -226,7 +246,9 @@ def test_autosave_refuses_a_bad_number_and_the_timer_speaks_rarely(page, login):
     assert Attempt.objects.get(user=learner).responses.get().answer is None
 
     number.fill("14,0")
-    number.blur()
+    with autosave_response(page) as accepted:
+        number.blur()
+    assert accepted.value.status == 200
     expect(page.locator("#quiz-save-status")).to_have_text(SAVED, timeout=NETWORK)
     expect(error).to_be_hidden()
     assert Attempt.objects.get(user=learner).responses.get().answer == "14"
