@@ -146,10 +146,15 @@ def found(body, markers):
 )
 def test_no_answer_or_explanation_reaches_the_browser_before_submission(client, quiz_settings):
     client.force_login(UserFactory())
-    attempt, bodies = run_attempt(client, marked_quiz(**quiz_settings))
+    quiz = marked_quiz(**quiz_settings)
+    attempt, bodies = run_attempt(client, quiz)
     assert len(bodies) >= 10
+    # Choice pks tell the authored order (correct first, as trainers tend to write them).
+    pks = Choice.objects.filter(question__quiz=quiz).values_list("pk", flat=True)
+    pk_values = tuple(f'value="{pk}"' for pk in pks)
     for body in bodies:
         assert found(body, SECRET_MARKERS + FEEDBACK_MARKERS) == [], body[:2000]
+        assert [value for value in pk_values if value in body] == []
     result = submit(client, attempt)
     if quiz_settings["feedback_mode"] == FeedbackMode.SCORE:
         # Score only: the result shows the score, never an answer or explanation.
