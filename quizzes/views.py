@@ -34,7 +34,12 @@ LIST_DEFER = ("snapshot", "success_text", "fail_text")
 
 
 def _own_attempt(request, public_id):
-    attempt = Attempt.objects.filter(public_id=public_id, user=request.user).first()
+    # With its quiz: the access policy asks about it on every request.
+    attempt = (
+        Attempt.objects.select_related("quiz")
+        .filter(public_id=public_id, user=request.user)
+        .first()
+    )
     if attempt is None:
         raise Http404
     return attempt
