@@ -64,11 +64,13 @@ def _refused(request, attempt, *, as_json=False):
         return None
     if as_json:
         return JsonResponse({"saved": False, "error": str(refusal)}, status=403)
-    context = {
-        "quiz": attempt.quiz,
-        "refusal": refusal,
-        "return_url": policy.return_url(request.user, attempt.quiz),
-    }
+    return _refusal_page(
+        request, attempt.quiz, refusal, policy.return_url(request.user, attempt.quiz)
+    )
+
+
+def _refusal_page(request, quiz, refusal, return_url):
+    context = {"quiz": quiz, "refusal": refusal, "return_url": return_url}
     return render(request, "quizzes/refused.html", context, status=403)
 
 
@@ -116,8 +118,7 @@ def start(request, pk):
     refusal = policy.refusal(request.user, quiz)
     return_url = policy.return_url(request.user, quiz)
     if refusal is not None:
-        context = {"quiz": quiz, "refusal": refusal, "return_url": return_url}
-        return render(request, "quizzes/refused.html", context, status=403)
+        return _refusal_page(request, quiz, refusal, return_url)
     if request.method == "POST":
         try:
             attempt = services.attempt_start(quiz=quiz, user=request.user)

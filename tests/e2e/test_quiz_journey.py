@@ -85,6 +85,16 @@ def autosave_response(page):
     )
 
 
+def type_number(page, number):
+    """Type and leave the field, and wait for its autosave: a save still running when the
+    next button posts the form races it (SQLite in the live server says "table is locked")."""
+    field = page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)"))
+    field.fill(number)
+    with autosave_response(page) as saved:
+        field.blur()
+    assert saved.value.ok
+
+
 def answer_and_go_on(page, *, choice=None, number=None, last=False):
     quiz_script_ready(page)
     if choice:
@@ -93,7 +103,7 @@ def answer_and_go_on(page, *, choice=None, number=None, last=False):
             SAVED, timeout=NETWORK
         )  # autosave (fetch)
     if number:
-        page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)")).fill(number)
+        type_number(page, number)
     page.get_by_role("button", name=REVIEW if last else NEXT).click()
 
 
@@ -115,7 +125,8 @@ def test_learner_fails_waits_and_passes_and_the_module_is_complete(page, login):
     check_page(page, "quiz-question-choice")
     answer_and_go_on(page, choice="Das Finanzamt")
     answer_and_go_on(page, choice="Wahr")
-    page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)")).fill("14")
+    quiz_script_ready(page)
+    type_number(page, "14")
     expect(
         page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)"))
     ).to_have_attribute("inputmode", "decimal")
@@ -203,7 +214,11 @@ def test_keyboard_only_through_a_quiz(page, login):
 
     answer = page.get_by_label(name("Ihre Antwort", "Your answer"))
     tab_to(page, answer)
-    page.keyboard.type("sgb viii")
+    quiz_script_ready(page)
+    # The pause after typing autosaves; let it finish before Enter posts the form (a race).
+    with autosave_response(page) as saved:
+        page.keyboard.type("sgb viii")
+    assert saved.value.ok
     page.keyboard.press("Enter")  # the form's default button goes forward, to the review
     submit = page.get_by_role("button", name=SUBMIT)
     tab_to(page, submit)
