@@ -77,12 +77,19 @@ def quiz_script_ready(page):
     )
 
 
-def autosave_response(page):
-    """Context manager: the response of the autosave request the block triggers."""
-    return page.expect_response(
-        lambda response: response.request.method == "POST" and "/speichern/" in response.url,
-        timeout=NETWORK,
-    )
+def autosave_response(page, containing=""):
+    """Context manager: the response of the autosave request the block triggers (the one
+    that sends ``containing``, when a save may also fire half-way through typing)."""
+
+    def is_it(response):
+        request = response.request
+        return (
+            request.method == "POST"
+            and "/speichern/" in response.url
+            and containing in (request.post_data or "")
+        )
+
+    return page.expect_response(is_it, timeout=NETWORK)
 
 
 def type_number(page, number):
@@ -90,7 +97,7 @@ def type_number(page, number):
     next button posts the form races it (SQLite in the live server says "table is locked")."""
     field = page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)"))
     field.fill(number)
-    with autosave_response(page) as saved:
+    with autosave_response(page, containing=number) as saved:
         field.blur()
     assert saved.value.ok
 
@@ -216,7 +223,7 @@ def test_keyboard_only_through_a_quiz(page, login):
     tab_to(page, answer)
     quiz_script_ready(page)
     # The pause after typing autosaves; let it finish before Enter posts the form (a race).
-    with autosave_response(page) as saved:
+    with autosave_response(page, containing="sgb viii") as saved:
         page.keyboard.type("sgb viii")
     assert saved.value.ok
     page.keyboard.press("Enter")  # the form's default button goes forward, to the review
