@@ -304,3 +304,37 @@ def test_attempts_frozen_before_tokens_keep_working_and_keep_their_results(clien
     client.post(reverse("quizzes:submit", args=[attempt.public_id]))
     attempt.refresh_from_db()
     assert attempt.percent == 100
+
+
+def test_the_token_migration_gives_open_attempts_tokens_and_leaves_results_alone(client):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("quizzes.migrations.0002_quiz_choice_tokens")
+    quiz = correct_entered_first_quiz(questions=2)
+    client.force_login(UserFactory())
+    submitted, _values = start_on_one_page(client, quiz)
+    assert client.post(reverse("quizzes:submit", args=[submitted.public_id])).status_code == 302
+    client.force_login(UserFactory())
+    still_open, _values = start_on_one_page(client, quiz)
+    for attempt in (submitted, still_open):
+        attempt.refresh_from_db()
+        for question in attempt.snapshot["questions"]:
+            for choice in question["choices"]:
+                del choice["token"]
+        attempt.snapshot["version"] = 1
+        attempt.save(update_fields=["snapshot"])
+    submitted.refresh_from_db()
+    assert submitted.status != "open"
+    before = (submitted.snapshot, submitted.score, submitted.percent, submitted.status)
+
+    migration.add_tokens(apps, None)
+
+    submitted.refresh_from_db()
+    assert (submitted.snapshot, submitted.score, submitted.percent, submitted.status) == before
+    still_open.refresh_from_db()
+    body = client.get(reverse("quizzes:take", args=[still_open.public_id])).content.decode()
+    ids = {str(c["id"]) for q in still_open.questions for c in q["choices"]}
+    shown = {value for values in choice_values(body).values() for value in values}
+    assert len(shown) == 6 and not shown & ids
