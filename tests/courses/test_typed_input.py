@@ -44,7 +44,9 @@ def test_units_typed_the_german_way_are_what_was_meant(typed, units):
     assert form.fields["units"].clean(typed) == Decimal(units)
 
 
-@pytest.mark.parametrize(("typed", "message"), [("1.000", "nicht eindeutig"), ("0,5 UE", "Zahl"), ("NaN", "Zahl")])
+@pytest.mark.parametrize(
+    ("typed", "message"), [("1.000", "nicht eindeutig"), ("0,5 UE", "Zahl"), ("NaN", "Zahl")]
+)
 def test_units_that_cannot_be_meant_are_refused_with_a_german_message(typed, message):
     form = module_form_class()(instance=ModulePage(), for_user=UserFactory(is_superuser=True))
     with pytest.raises(ValidationError) as error:
