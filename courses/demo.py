@@ -18,6 +18,7 @@ from wagtail.models import GroupPagePermission
 from accounts import roles
 from home.models import HomePage
 from quizzes.demo import ensure_quiz
+from quizzes.scoring import choice_value
 from quizzes.services import attempt_save_answer, attempt_start, attempt_submit
 
 from .demo_content import media as demo_media
@@ -262,4 +263,4 @@ def _answer(question, essay):
         return question["numeric_answer"]
     if kind == "essay":
         return essay
-    return [choice["id"] for choice in question["choices"] if choice["is_correct"]]
+    return [choice_value(choice) for choice in question["choices"] if choice["is_correct"]]

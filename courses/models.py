@@ -9,12 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from lms.forms import LocalizedDecimalsMixin
 from organisations.models import OrganisationKind
 
 from .blocks import ModuleBodyBlock
@@ -214,7 +216,12 @@ class CompletionRule(models.TextChoices):
     QUIZ = "quiz", _("Pass the Lernkontrolle")
 
 
+class ModulePageForm(LocalizedDecimalsMixin, WagtailAdminPageForm):
+    """UE typed as "0,5" in a German browser are 0.5 UE (an <input type="number"> made it 5)."""
+
+
 class ModulePage(RoutablePageMixin, Page):
+    base_form_class = ModulePageForm
     intro = RichTextField(_("introduction"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=45)
     units = models.DecimalField(

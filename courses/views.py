@@ -6,11 +6,14 @@ ids are 404; state changes are POST only (Django's CSRF middleware guards them).
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from lms.inputs import reject_control_characters
 
 from . import services
 from .models import CompletionRule, Enrolment
@@ -203,12 +206,17 @@ def save_reflection(request, module, block_id):
     if block_id not in known:
         raise Http404
     url = _url(module, request)
+    text = request.POST.get("answer", "")
+    try:
+        # Read from POST without a form: refuse NUL (a 500 on PostgreSQL) and other control
+        # characters here, with the message the quiz answers give.
+        reject_control_characters(text, multiline=True)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(f"{url}#reflection-{block_id}-title")
     try:
         answer = services.reflection_save(
-            user=request.user,
-            module=module,
-            block_id=block_id,
-            text=request.POST.get("answer", ""),
+            user=request.user, module=module, block_id=block_id, text=text
         )
     except services.NotEnrolled as error:
         messages.error(request, str(error))

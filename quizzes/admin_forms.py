@@ -13,6 +13,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from lms.forms import DecimalInput, LocalizedDecimalField, LocalizedDecimalsMixin
+from lms.inputs import reject_control_characters
+
 from .models import QuestionKind
 
 MESSAGES = {
@@ -53,16 +56,9 @@ def _keep_the_clearer_message(form, field):
         form._errors[field] = form.error_class(errors.as_data()[-1:])
 
 
-class QuestionAdminForm(WagtailAdminModelForm):
-    """The inline question form: numbers accept the German decimal comma ("3,5")."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.DecimalField):
-                field.localize = True
-                field.widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 10})
-                field.widget.is_localized = True
+class QuestionAdminForm(LocalizedDecimalsMixin, WagtailAdminModelForm):
+    """The inline question form: points, correct number and tolerance are read by
+    ``lms.inputs.parse_number`` ("3,5", "0.5"; "1.000" refused as ambiguous)."""
 
     def _post_clean(self):
         super()._post_clean()
@@ -110,13 +106,12 @@ class QuizAdminForm(WagtailAdminModelForm):
 
 
 class MarkingForm(forms.Form):
-    points = forms.DecimalField(
+    points = LocalizedDecimalField(
         label=_("Points"),
         min_value=Decimal("0"),
         max_digits=8,
         decimal_places=2,
-        localize=True,  # "0,5" as German markers type it
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 8}),
+        widget=DecimalInput(attrs={"size": 8}),  # "0,5" as German markers type it
     )
     feedback = forms.CharField(
         label=_("Written feedback for the learner"),
@@ -131,6 +126,12 @@ class MarkingForm(forms.Form):
         self.fields["points"].help_text = _("Between 0 and %(max)s points.") % {
             "max": self.max_points.normalize()
         }
+
+    def clean_feedback(self):
+        try:
+            return reject_control_characters(self.cleaned_data["feedback"], multiline=True)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(error.messages[0]) from None
 
     def clean_points(self):
         points = self.cleaned_data["points"]

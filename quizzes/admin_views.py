@@ -194,8 +194,8 @@ def _image_url(question):
 
 def _preview_question(position, question):
     choices = list(question.choices.all())
-    # Unsaved choices have no pk yet; the preview only needs ids unique within the page.
-    ids = [choice.pk or f"neu-{position}-{index}" for index, choice in enumerate(choices)]
+    # The preview's inputs only need values unique within the page (never posted).
+    values = [f"{position}-{index}" for index in range(len(choices))]
     return {
         # What the learner sees (the same keys as ``Attempt.questions_for_learner()``) …
         "position": position,
@@ -206,7 +206,7 @@ def _preview_question(position, question):
         "points": question.points,
         "category": question.category.name if question.category_id else None,
         "partial_credit": question.partial_credit,
-        "choices": [{"id": id_, "text": c.text} for id_, c in zip(ids, choices, strict=True)],
+        "choices": [{"value": v, "text": c.text} for v, c in zip(values, choices, strict=True)],
         # … and, kept apart, what only trainers see in the preview.
         "trainer": {
             "correct_choices": [c.text for c in choices if c.is_correct],

@@ -33,8 +33,9 @@ class AttemptFeedbackMixin:
         for position, question in enumerate(self.questions):
             item = {key: question.get(key) for key in LEARNER_KEYS}
             item["position"] = position
+            # Only the per-attempt token goes out, never the choice's pk or correctness.
             item["choices"] = [
-                {"id": choice["id"], "text": choice["text"]}
+                {"value": scoring.choice_value(choice), "text": choice["text"]}
                 for choice in question.get("choices", [])
             ]
             items.append(item)
@@ -80,7 +81,9 @@ class AttemptFeedbackMixin:
             "max_points": Decimal(question["points"]),
             "is_correct": is_correct,
             "needs_marking": needs_marking,
-            "correct_choice_ids": [c["id"] for c in question.get("choices", []) if c["is_correct"]],
+            "correct_choice_values": [
+                scoring.choice_value(c) for c in question.get("choices", []) if c["is_correct"]
+            ],
             "accepted_answers": question.get("accepted_answers", []),
             "numeric_answer": question.get("numeric_answer"),
             "tolerance": question.get("tolerance"),

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.urls import reverse
 from django.utils import formats, timezone
 
+from . import scoring
 from .models import DEADLINE_GRACE, FeedbackMode
 
 CHOICE_KINDS = ("single", "true_false", "multiple")
@@ -48,35 +49,32 @@ def _plain(number):
 def _local_number(value):
     try:
         return formats.localize(_plain(Decimal(str(value))))
-    except (InvalidOperation, ValueError):
+    except (InvalidOperation, ValueError, TypeError):
         return value
 
 
-def display_answer(question, answer):
-    """A stored (or re-posted) answer in the form the inputs show it (German numbers)."""
+def stored_display(question, answer):
+    """A stored answer (``scoring.normalise_answer``'s form) as the inputs show it.
+
+    ``question``: the frozen snapshot question (to map choice ids to their browser values).
+    Choices -> their per-attempt values; numbers -> German notation ("3.5" -> "3,5").
+    """
     if answer in (None, "", []):
         return [] if question["kind"] in CHOICE_KINDS else ""
     if question["kind"] in CHOICE_KINDS:
-        ids = answer if isinstance(answer, list) else [answer]
-        shown = []
-        for value in ids:
-            try:
-                shown.append(int(value))
-            except (TypeError, ValueError):
-                continue
-        return shown
-    if question["kind"] == "numeric" and not isinstance(answer, list):
-        # A stored answer is a normalised decimal ("3.5"); show it as the learner writes it.
-        return _local_number(answer) if _is_plain_decimal(answer) else answer
+        return scoring.choice_values(question, answer if isinstance(answer, list) else [answer])
+    if question["kind"] == "numeric":
+        return _local_number(answer)
     return answer if isinstance(answer, str) else ""
 
 
-def _is_plain_decimal(text):
-    try:
-        Decimal(str(text))
-    except (InvalidOperation, ValueError):
-        return False
-    return "," not in str(text)
+def display_answer(question, answer):
+    """A posted (refused) answer shown again exactly as typed; ``question``: learner-safe."""
+    if answer in (None, "", []):
+        return [] if question["kind"] in CHOICE_KINDS else ""
+    if question["kind"] in CHOICE_KINDS:
+        return [str(value) for value in (answer if isinstance(answer, list) else [answer])]
+    return answer if isinstance(answer, str) else ""
 
 
 def localised_feedback(feedback):
@@ -106,12 +104,15 @@ def question_items(attempt, responses, positions, *, errors=None, posted=None, a
         response = by_position.get(position)
         stored = response.answer if response is not None else None
         locked = attempt.is_locked(position, response)
-        answer = posted.get(position, stored)
+        if position in posted:
+            shown = display_answer(question, posted[position])
+        else:
+            shown = stored_display(attempt.questions[position], stored)
         items.append(
             {
                 "question": question,
                 "number": position + 1,
-                "answer": display_answer(question, answer),
+                "answer": shown,
                 "answered": response is not None and response.is_answered,
                 "locked": locked,
                 "error": errors.get(position, ""),
@@ -127,9 +128,9 @@ def question_items(attempt, responses, positions, *, errors=None, posted=None, a
 
 
 def chosen_texts(question, answer):
-    """The texts of the choices the learner ticked (for the result page)."""
-    ids = set(display_answer(question, answer))
-    return [choice["text"] for choice in question["choices"] if choice["id"] in ids]
+    """The texts of the choices the learner ticked (for the result page); ``answer``: values."""
+    values = set(display_answer(question, answer))
+    return [choice["text"] for choice in question["choices"] if choice["value"] in values]
 
 
 # --- page context for the answer form ----------------------------------------------------------

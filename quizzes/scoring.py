@@ -2,20 +2,22 @@
 
 A snapshot question is a dict (see ``services.freeze_question``); points, numbers and
 tolerances are decimal strings. Stored answers are normalised:
-single / true_false / multiple -> sorted list of choice ids; short_text / essay -> str;
+single / true_false / multiple -> sorted list of frozen choice ids (the browser only ever
+sees and posts per-attempt tokens, see ``choice_value``); short_text / essay -> str;
 numeric -> decimal string ("3.5"). ``None`` means "not answered".
 """
 
-import re
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from lms import inputs
 
 CENT = Decimal("0.01")
 SHORT_TEXT_MAX = 500
 ESSAY_MAX = 20_000
-NUMBER_MAX_CHARS = 40
 CHOICE_KINDS = ("single", "true_false", "multiple")
 
 
@@ -34,33 +36,49 @@ def _is_empty(raw):
     return raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []
 
 
-def _choice_ids(raw):
+def choice_value(choice):
+    """What the browser gets and posts for a frozen ``choice``: its per-attempt random token.
+
+    Snapshots frozen before tokens existed (version 1) fall back to the choice id, so their
+    open attempts keep working exactly as before.
+    """
+    return choice.get("token") or str(choice["id"])
+
+
+def choice_values(question, ids):
+    """The browser values of the frozen choices with ``ids`` (a stored answer), in choice order."""
+    chosen = set(ids or [])
+    return [choice_value(choice) for choice in question["choices"] if choice["id"] in chosen]
+
+
+def _choice_ids(question, raw):
+    """Posted choice values -> the frozen choice ids they stand for (AnswerError if foreign)."""
+    by_value = {choice_value(choice): choice["id"] for choice in question["choices"]}
     values = raw if isinstance(raw, list | tuple) else [raw]
     ids = set()
     for value in values:
-        if isinstance(value, bool):
+        key = value.strip() if isinstance(value, str) else value
+        # Only the values this attempt handed out count: a pk, a position or a token of
+        # another attempt says nothing here.
+        if isinstance(key, bool) or str(key) not in by_value:
             raise AnswerError(_("This choice does not belong to the question."))
-        try:
-            ids.add(int(str(value).strip()))
-        except ValueError:
-            raise AnswerError(_("This choice does not belong to the question.")) from None
+        ids.add(by_value[str(key)])
     return ids
 
 
 def parse_number(raw):
-    """A Decimal from "3,5", "3.5", "1.234,5", " -2 " or a number; AnswerError otherwise."""
-    if isinstance(raw, bool):
-        raise AnswerError(_("Please enter a number, e.g. 3,5."))
-    text = re.sub(r"[\s\u00a0\u202f]", "", str(raw))
-    if "," in text:
-        # German notation: dots group thousands, the comma is the decimal mark.
-        text = text.replace(".", "").replace(",", ".")
-    if len(text) > NUMBER_MAX_CHARS or not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", text):
-        raise AnswerError(_("Please enter a number, e.g. 3,5."))
+    """A Decimal as ``lms.inputs.parse_number`` reads it; AnswerError with its message."""
     try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise AnswerError(_("Please enter a number, e.g. 3,5.")) from None
+        return inputs.parse_number(raw)
+    except ValidationError as error:
+        raise AnswerError(error.messages[0]) from None
+
+
+def _text(raw, *, multiline):
+    try:
+        return inputs.reject_control_characters(raw, multiline=multiline)
+    except ValidationError as error:
+        raise AnswerError(error.messages[0]) from None
 
 
 def normalise_answer(question, raw):
@@ -69,9 +87,7 @@ def normalise_answer(question, raw):
         return None
     kind = question["kind"]
     if kind in CHOICE_KINDS:
-        ids = _choice_ids(raw)
-        if not ids <= {choice["id"] for choice in question["choices"]}:
-            raise AnswerError(_("This choice does not belong to the question."))
+        ids = _choice_ids(question, raw)
         if kind != "multiple" and len(ids) != 1:
             raise AnswerError(_("Please choose exactly one answer."))
         return sorted(ids)
@@ -80,15 +96,11 @@ def normalise_answer(question, raw):
         return format(parse_number(raw).normalize(), "f")
     if not isinstance(raw, str):
         raise AnswerError(_("Please enter your answer as text."))
-    text = raw.strip()
+    text = _text(raw, multiline=kind == "essay").strip()
     limit = SHORT_TEXT_MAX if kind == "short_text" else ESSAY_MAX
     if len(text) > limit:
         raise AnswerError(_("The answer is too long."))
     return text
-
-
-def _fold(text):
-    return " ".join(text.split()).casefold()
 
 
 def _choice_outcome(question, selected, points):
@@ -117,8 +129,9 @@ def score_answer(question, answer):
     if kind in CHOICE_KINDS:
         return _choice_outcome(question, answer, points)
     if kind == "short_text":
-        accepted = {_fold(text) for text in question.get("accepted_answers", [])}
-        right = _fold(answer) in accepted
+        # Both sides normalised: "Mädchen" typed decomposed (a + U+0308) is "Mädchen".
+        accepted = {inputs.normalise_text(text) for text in question.get("accepted_answers", [])}
+        right = inputs.normalise_text(answer) in accepted
     elif kind == "numeric":
         expected = question.get("numeric_answer")
         right = expected is not None and abs(Decimal(answer) - Decimal(expected)) <= Decimal(

@@ -171,17 +171,22 @@ def attempt_start(*, quiz, user, context_key=""):
 # --- answering ----------------------------------------------------------------------------------
 
 
-def _open_for_answers(attempt, now):
-    """The locked attempt, or AttemptClosed (after submitting it when time ran out)."""
+def _open_for_answers(attempt):
+    """(locked attempt, closed message or None, now); submits it when time ran out.
+
+    The clock is read under the lock, so "saved at" and "submitted at" follow the order in
+    which the lock was granted (a save that got in is never dated after the submission).
+    """
     locked = _lock(attempt)
+    now = timezone.now()
     if not locked.is_open:
         _sync(attempt, locked)
-        return locked, _closed_message()
+        return locked, _closed_message(), now
     if locked.is_overdue(now):
         _submit(locked, now)
         _sync(attempt, locked)
-        return locked, _time_up_message()
-    return locked, None
+        return locked, _time_up_message(), now
+    return locked, None, now
 
 
 def _position(locked, question):
@@ -210,13 +215,13 @@ ANSWER_FIELDS = ["answer", "saved_at", "points", "is_correct"]
 def attempt_save_answer(*, attempt, question, answer, advance=False):
     """Save (autosave) the answer at snapshot position ``question``; returns the Response.
 
-    ``answer``: choice id(s), text or number as posted; empty = no answer. ``advance=True``
-    means the learner moves on to the next question (with going back switched off, this
-    question is then locked). Raises InvalidAnswer, AnswerLocked or AttemptClosed.
+    ``answer``: choice value(s) (per-attempt tokens), text or number as posted; empty = no
+    answer. ``advance=True`` means the learner moves on to the next question (with going
+    back switched off, this question is then locked). Raises InvalidAnswer, AnswerLocked or
+    AttemptClosed.
     """
-    now = timezone.now()
     with transaction.atomic():
-        locked, closed = _open_for_answers(attempt, now)
+        locked, closed, now = _open_for_answers(attempt)
         if closed is None:
             position = _position(locked, question)
             try:
@@ -244,9 +249,8 @@ def attempt_save_answers(*, attempt, answers):
     Validates everything first: any invalid answer raises InvalidAnswer with ``errors`` for each
     position and saves nothing. Positions not in ``answers`` keep their saved answer.
     """
-    now = timezone.now()
     with transaction.atomic():
-        locked, closed = _open_for_answers(attempt, now)
+        locked, closed, now = _open_for_answers(attempt)
         if closed is None:
             values, errors = {}, {}
             for key, raw in answers.items():
@@ -294,11 +298,10 @@ def _submit(locked, now):
 
 def attempt_submit(*, attempt):
     """Score the attempt on the server; idempotent (a second submit returns the same result)."""
-    now = timezone.now()
     with transaction.atomic():
         locked = _lock(attempt)
         if locked.is_open:
-            _submit(locked, now)
+            _submit(locked, timezone.now())  # read under the lock, see _open_for_answers
     _sync(attempt, locked)
     return locked
 

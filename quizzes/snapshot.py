@@ -2,13 +2,14 @@
 
 Snapshot layout (``Attempt.snapshot``)::
 
-    {"version": 1, "quiz_id": 7, "title": "...", "questions": [
+    {"version": 2, "quiz_id": 7, "title": "...", "questions": [
         {"key": 12,                 # Question pk at start (stable; the row may be gone later)
          "kind": "single",          # QuestionKind value
          "text": "<p>…</p>",        # rich text, database format: render with |richtext
          "image_id": 3, "image_url": "/media/…", "image_alt": "…",   # or None / "" / ""
          "points": "1.00", "category": "Recht" | None, "partial_credit": False,
-         "choices": [{"id": 41, "text": "…", "is_correct": True}, …],  # frozen (shuffled) order
+         "choices": [{"id": 41, "token": "Xq3…", "text": "…", "is_correct": True}, …],
+                                    # frozen (shuffled) order; "token": see choice_tokens
          "accepted_answers": ["…"], "numeric_answer": "3.5" | None, "tolerance": "0.1",
          "explanation": "<p>…</p>"},
         …]}
@@ -56,10 +57,27 @@ def _image_url(question):
         return None
 
 
+TOKEN_BYTES = 9  # 72 random bits, 12 URL-safe characters
+
+
+def choice_tokens(count):
+    """``count`` distinct random tokens: the values a choice has in the browser.
+
+    A choice's pk (or its authored position) would tell a learner which choice the trainer
+    entered first, and trainers tend to enter the correct one first; a fresh random token
+    per attempt and choice says nothing, and a token of one attempt is void in any other.
+    """
+    tokens = set()
+    while len(tokens) < count:
+        tokens.add(secrets.token_urlsafe(TOKEN_BYTES))
+    return list(tokens)
+
+
 def freeze_question(question, *, shuffle_choices):
+    authored = list(question.choices.all())
     choices = [
-        {"id": choice.pk, "text": choice.text, "is_correct": choice.is_correct}
-        for choice in question.choices.all()
+        {"id": choice.pk, "token": token, "text": choice.text, "is_correct": choice.is_correct}
+        for choice, token in zip(authored, choice_tokens(len(authored)), strict=True)
     ]
     # True/false keeps its authored order: "Wahr" before "Falsch" reads as expected.
     if shuffle_choices and question.kind != QuestionKind.TRUE_FALSE:
@@ -85,4 +103,4 @@ def freeze_question(question, *, shuffle_choices):
 
 def build_snapshot(quiz, questions):
     frozen = [freeze_question(q, shuffle_choices=quiz.shuffle_choices) for q in questions]
-    return {"version": 1, "quiz_id": quiz.pk, "title": quiz.title, "questions": frozen}
+    return {"version": 2, "quiz_id": quiz.pk, "title": quiz.title, "questions": frozen}

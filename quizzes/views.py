@@ -1,9 +1,13 @@
 """The learner's side of a Lernkontrolle: start page, answering, confirmation, result, history.
 
 Views parse input, call ``quizzes.services`` and render. Every attempt page loads the attempt
-through ``_own_attempt`` (404 for anyone but its owner, staff included). Templates only ever
+through ``_own_attempt`` (404 for anyone but its owner, staff included); every page that
+answers, reviews or submits an open attempt asks the access policy again (``_refused``), so
+leaving the course closes the attempt to further answers at once. Templates only ever
 receive learner-safe data prepared in ``quizzes.forms.question_items``.
 """
+
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,10 +34,44 @@ LIST_DEFER = ("snapshot", "success_text", "fail_text")
 
 
 def _own_attempt(request, public_id):
-    attempt = Attempt.objects.filter(public_id=public_id, user=request.user).first()
+    # With its quiz: the access policy asks about it on every request.
+    attempt = (
+        Attempt.objects.select_related("quiz")
+        .filter(public_id=public_id, user=request.user)
+        .first()
+    )
     if attempt is None:
         raise Http404
     return attempt
+
+
+def _refused(request, attempt, *, as_json=False):
+    """A 403 when the access policy no longer lets the owner work on this open attempt.
+
+    Asked on every request, not only at start: a learner who left the course (or whose
+    module was unpublished) must not answer or submit any more. The attempt itself stays
+    open and untouched, like the rest of the course progress that ``enrolment_cancel`` keeps:
+    submitting it would record a result (and use up an attempt) the learner never chose,
+    deleting it would destroy an exam record. On re-enrolment the learner continues; a time
+    limit keeps running and submits it with the saved answers once it is over.
+    Returns ``None`` when the request may go on.
+    """
+    if not attempt.is_open:
+        return None
+    policy = access_policy()
+    refusal = policy.refusal(request.user, attempt.quiz)
+    if refusal is None:
+        return None
+    if as_json:
+        return JsonResponse({"saved": False, "error": str(refusal)}, status=403)
+    return _refusal_page(
+        request, attempt.quiz, refusal, policy.return_url(request.user, attempt.quiz)
+    )
+
+
+def _refusal_page(request, quiz, refusal, return_url):
+    context = {"quiz": quiz, "refusal": refusal, "return_url": return_url}
+    return render(request, "quizzes/refused.html", context, status=403)
 
 
 def _saved_message(when):
@@ -80,8 +118,7 @@ def start(request, pk):
     refusal = policy.refusal(request.user, quiz)
     return_url = policy.return_url(request.user, quiz)
     if refusal is not None:
-        context = {"quiz": quiz, "refusal": refusal, "return_url": return_url}
-        return render(request, "quizzes/refused.html", context, status=403)
+        return _refusal_page(request, quiz, refusal, return_url)
     if request.method == "POST":
         try:
             attempt = services.attempt_start(
@@ -133,6 +170,8 @@ def _reachable(attempt, number):
 def take(request, public_id):
     """The attempt's entry: all questions on one page, or the current question."""
     attempt = _own_attempt(request, public_id)
+    if refused := _refused(request, attempt):
+        return refused
     if _expired(request, attempt):
         return redirect("quizzes:result", attempt.public_id)
     if attempt.navigation == Navigation.ONE_PER_PAGE:
@@ -174,7 +213,8 @@ def _target(attempt, number, post):
     """Where a question page's button leads: a question number, or "review"."""
     action = post.get("action")
     goto = post.get("goto", "")
-    if goto.isdigit() and attempt.allow_back:
+    # Not str.isdigit(): "²" is a digit to it, and int("²") fails (a 500).
+    if re.fullmatch(r"[0-9]{1,6}", goto) and attempt.allow_back:
         return max(1, min(int(goto), len(attempt.questions)))
     if action == "back" and attempt.allow_back and number > 1:
         return number - 1
@@ -189,6 +229,8 @@ def _target(attempt, number, post):
 @require_http_methods(["GET", "POST"])
 def question(request, public_id, number):
     attempt = _own_attempt(request, public_id)
+    if refused := _refused(request, attempt):
+        return refused
     if _expired(request, attempt):
         return redirect("quizzes:result", attempt.public_id)
     if attempt.navigation == Navigation.ALL_ON_ONE_PAGE:
@@ -239,6 +281,8 @@ def save(request, public_id, number):
     """Autosave one answer (fetch from quiz.js); without JavaScript it redirects back."""
     attempt = _own_attempt(request, public_id)
     as_json = _wants_json(request)
+    if refused := _refused(request, attempt, as_json=as_json):
+        return refused
     learner = attempt.questions_for_learner()
     if not 1 <= number <= len(learner):
         raise Http404
@@ -281,6 +325,8 @@ def save(request, public_id, number):
 @require_GET
 def confirm(request, public_id):
     attempt = _own_attempt(request, public_id)
+    if refused := _refused(request, attempt):
+        return refused
     if _expired(request, attempt):
         return redirect("quizzes:result", attempt.public_id)
     responses = list(attempt.responses.all())
@@ -302,6 +348,8 @@ def confirm(request, public_id):
 @require_POST
 def submit(request, public_id):
     attempt = _own_attempt(request, public_id)
+    if refused := _refused(request, attempt):
+        return refused
     if attempt.is_open:
         services.attempt_submit(attempt=attempt)
     return redirect("quizzes:result", attempt.public_id)

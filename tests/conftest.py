@@ -2,6 +2,16 @@ import os
 
 import pytest
 from django.core.management import call_command
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Property tests judge results, never speed: on a shared, busy machine (load ~12) Hypothesis'
+# per-example deadline (200 ms) and its "input generation is slow" health check failed
+# tests whose code was right.
+hypothesis_settings.register_profile(
+    "kofo", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("kofo")
 
 
 def _on_postgres():

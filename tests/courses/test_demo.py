@@ -222,7 +222,7 @@ def test_a_learner_passes_a_demo_lernkontrolle_with_the_right_answers(demo):
         elif question["kind"] == "numeric":
             answer = "1,5"  # German notation, as a learner types it
         else:
-            answer = [choice["id"] for choice in question["choices"] if choice["is_correct"]]
+            answer = [choice["token"] for choice in question["choices"] if choice["is_correct"]]
         attempt_save_answer(attempt=attempt, question=position, answer=answer)
     attempt_submit(attempt=attempt)
     attempt.refresh_from_db()
@@ -253,7 +253,7 @@ def test_passing_a_linked_lernkontrolle_completes_the_module(
         answer = {
             "short_text": lambda q: q["accepted_answers"][0],
             "numeric": lambda q: q["numeric_answer"],
-        }.get(question["kind"], lambda q: [c["id"] for c in q["choices"] if c["is_correct"]])
+        }.get(question["kind"], lambda q: [c["token"] for c in q["choices"] if c["is_correct"]])
         attempt_save_answer(attempt=attempt, question=position, answer=answer(question))
     with django_capture_on_commit_callbacks(execute=True):
         attempt_submit(attempt=attempt)

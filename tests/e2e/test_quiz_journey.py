@@ -69,14 +69,48 @@ def module_with(quiz, title):
     return course, course.modules().first()
 
 
+def quiz_script_ready(page):
+    """Wait until quiz.js (a deferred script) listens: before that, a typed answer or a
+    ticked choice is not autosaved, and on a busy machine that moment comes late."""
+    expect(page.locator("form[data-quiz-form]")).to_have_attribute(
+        "data-quiz-ready", "true", timeout=NETWORK
+    )
+
+
+def autosave_response(page, containing=""):
+    """Context manager: the response of the autosave request the block triggers (the one
+    that sends ``containing``, when a save may also fire half-way through typing)."""
+
+    def is_it(response):
+        request = response.request
+        return (
+            request.method == "POST"
+            and "/speichern/" in response.url
+            and containing in (request.post_data or "")
+        )
+
+    return page.expect_response(is_it, timeout=NETWORK)
+
+
+def type_number(page, number):
+    """Type and leave the field, and wait for its autosave: a save still running when the
+    next button posts the form races it (SQLite in the live server says "table is locked")."""
+    field = page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)"))
+    field.fill(number)
+    with autosave_response(page, containing=number) as saved:
+        field.blur()
+    assert saved.value.ok
+
+
 def answer_and_go_on(page, *, choice=None, number=None, last=False):
+    quiz_script_ready(page)
     if choice:
         page.get_by_label(choice, exact=True).check()
         expect(page.locator("#quiz-save-status")).to_have_text(
             SAVED, timeout=NETWORK
         )  # autosave (fetch)
     if number:
-        page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)")).fill(number)
+        type_number(page, number)
     page.get_by_role("button", name=REVIEW if last else NEXT).click()
 
 
@@ -98,7 +132,8 @@ def test_learner_fails_waits_and_passes_and_the_module_is_complete(page, login):
     check_page(page, "quiz-question-choice")
     answer_and_go_on(page, choice="Das Finanzamt")
     answer_and_go_on(page, choice="Wahr")
-    page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)")).fill("14")
+    quiz_script_ready(page)
+    type_number(page, "14")
     expect(
         page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)"))
     ).to_have_attribute("inputmode", "decimal")
@@ -186,7 +221,11 @@ def test_keyboard_only_through_a_quiz(page, login):
 
     answer = page.get_by_label(name("Ihre Antwort", "Your answer"))
     tab_to(page, answer)
-    page.keyboard.type("sgb viii")
+    quiz_script_ready(page)
+    # The pause after typing autosaves; let it finish before Enter posts the form (a race).
+    with autosave_response(page, containing="sgb viii") as saved:
+        page.keyboard.type("sgb viii")
+    assert saved.value.ok
     page.keyboard.press("Enter")  # the form's default button goes forward, to the review
     submit = page.get_by_role("button", name=SUBMIT)
     tab_to(page, submit)
@@ -212,8 +251,11 @@ def test_autosave_refuses_a_bad_number_and_the_timer_speaks_rarely(page, login):
     page.get_by_role("button", name=START).click()
 
     number = page.get_by_label(name("Ihre Antwort (Zahl)", "Your answer (number)"))
+    quiz_script_ready(page)  # else the change below may come before anyone listens
     number.fill("vierzehn")
-    number.blur()  # "change": autosave posts, the server answers 400
+    with autosave_response(page) as refused:
+        number.blur()  # "change": autosave posts, the server answers 400
+    assert refused.value.status == 400
     error = page.locator("#question-0-error")
     expect(error).to_be_visible(timeout=NETWORK)
     expect(page.locator("#question-0")).to_have_attribute(
@@ -226,7 +268,9 @@ def test_autosave_refuses_a_bad_number_and_the_timer_speaks_rarely(page, login):
     assert Attempt.objects.get(user=learner).responses.get().answer is None
 
     number.fill("14,0")
-    number.blur()
+    with autosave_response(page) as accepted:
+        number.blur()
+    assert accepted.value.status == 200
     expect(page.locator("#quiz-save-status")).to_have_text(SAVED, timeout=NETWORK)
     expect(error).to_be_hidden()
     assert Attempt.objects.get(user=learner).responses.get().answer == "14"

@@ -3,6 +3,7 @@ from decimal import Decimal
 import factory
 
 from quizzes.models import Choice, Question, QuestionCategory, QuestionKind, Quiz
+from quizzes.scoring import choice_value
 
 
 class QuizFactory(factory.django.DjangoModelFactory):
@@ -75,7 +76,7 @@ def correct_answer(question):
     """The answer that earns full marks for a frozen snapshot question."""
     kind = question["kind"]
     if kind in ("single", "true_false", "multiple"):
-        return [c["id"] for c in question["choices"] if c["is_correct"]]
+        return [choice_value(c) for c in question["choices"] if c["is_correct"]]
     if kind == "short_text":
         return question["accepted_answers"][0]
     if kind == "numeric":
@@ -86,7 +87,7 @@ def correct_answer(question):
 def wrong_answer(question):
     kind = question["kind"]
     if kind in ("single", "true_false", "multiple"):
-        return [next(c["id"] for c in question["choices"] if not c["is_correct"])]
+        return [next(choice_value(c) for c in question["choices"] if not c["is_correct"])]
     if kind == "short_text":
         return "falsch"
     if kind == "numeric":

@@ -76,7 +76,9 @@ def test_parallel_start_and_submit_cycles_respect_the_attempt_limit():
     numbers = sorted(Attempt.objects.filter(user=user).values_list("number", flat=True))
     assert numbers == [1, 2, 3]
     assert set(results) == {1, 2, 3}
-    assert errors and all(isinstance(error, services.QuizError) for error in errors)
+    # Threads that resumed the same open attempt submit it together (no error): whether any
+    # thread is refused depends on scheduling, so only the kind of refusal is asserted.
+    assert all(isinstance(error, services.QuizError) for error in errors)
     assert not Attempt.objects.filter(status=AttemptStatus.OPEN).exists()
 
 

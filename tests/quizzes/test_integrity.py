@@ -16,7 +16,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from quizzes.models import Attempt, FeedbackMode, Navigation, QuestionKind
+from quizzes.models import Attempt, Choice, FeedbackMode, Navigation, QuestionKind
+from quizzes.scoring import choice_value
 from tests.factories import UserFactory
 
 from .factories import ChoiceFactory, QuestionFactory, QuizFactory
@@ -76,7 +77,7 @@ def marked_quiz(**settings):
 def answer_for(question):
     """A plausible answer (never the correct one: nothing may be learnt from it either)."""
     if question["kind"] in ("single", "true_false", "multiple"):
-        return [str(question["choices"][-1]["id"])]
+        return [choice_value(question["choices"][-1])]
     if question["kind"] == "numeric":
         return ["12,5"]
     return ["Meine Antwort"]
@@ -123,6 +124,11 @@ def run_attempt(client, quiz):
     return attempt, bodies
 
 
+# The value of every radio button and checkbox (other buttons, e.g. "go to question 1", may
+# carry small numbers that equal a pk by chance on SQLite).
+CHOICE_INPUT_VALUE = re.compile(r'<input type="(?:radio|checkbox)"[^>]*\svalue="([^"]*)"')
+
+
 def submit(client, attempt):
     response = client.post(reverse("quizzes:submit", args=[attempt.public_id]), follow=True)
     assert response.status_code == 200
@@ -145,10 +151,16 @@ def found(body, markers):
 )
 def test_no_answer_or_explanation_reaches_the_browser_before_submission(client, quiz_settings):
     client.force_login(UserFactory())
-    attempt, bodies = run_attempt(client, marked_quiz(**quiz_settings))
+    quiz = marked_quiz(**quiz_settings)
+    attempt, bodies = run_attempt(client, quiz)
     assert len(bodies) >= 10
+    # Choice pks tell the authored order (correct first, as trainers tend to write them).
+    pks = {
+        str(pk) for pk in Choice.objects.filter(question__quiz=quiz).values_list("pk", flat=True)
+    }
     for body in bodies:
         assert found(body, SECRET_MARKERS + FEEDBACK_MARKERS) == [], body[:2000]
+        assert not pks & set(CHOICE_INPUT_VALUE.findall(body))
     result = submit(client, attempt)
     if quiz_settings["feedback_mode"] == FeedbackMode.SCORE:
         # Score only: the result shows the score, never an answer or explanation.
@@ -183,6 +195,8 @@ def test_feedback_after_each_question_reveals_only_the_answered_question(client)
 def normalised(body):
     body = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID", body)
     body = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "CSRF", body)
+    # Choice values are random per attempt (that is the point); their order is not.
+    body = re.sub(r'value="[A-Za-z0-9_-]{12}"', 'value="TOKEN"', body)
     return re.sub(r"\d\d:\d\d", "HH:MM", body)
 
 
@@ -200,3 +214,133 @@ def test_which_choice_is_correct_does_not_change_a_single_byte_before_submission
     assert len(first) == len(second)
     for one, other in zip(first, second, strict=True):
         assert normalised(one) == normalised(other)
+
+
+# --- what the choice values say ---------------------------------------------------------------
+
+VALUE = re.compile(r'<input type="radio"\s+name="answer-(\d+)" id="[^"]*" value="([^"]*)"')
+
+
+def choice_values(body):
+    """``{position: [value, …]}`` in display order, as the browser gets them."""
+    values = {}
+    for position, value in VALUE.findall(body):
+        values.setdefault(int(position), []).append(value)
+    return values
+
+
+def correct_entered_first_quiz(questions=16):
+    """As in the demo: the trainer entered the correct choice first, every time."""
+    quiz = QuizFactory(
+        navigation=Navigation.ALL_ON_ONE_PAGE, feedback_mode=FeedbackMode.AFTER, pass_mark=50
+    )
+    for number in range(questions):
+        question = QuestionFactory(quiz=quiz, text=f"<p>Frage {number}</p>")
+        for index, letter in enumerate("ABC"):
+            ChoiceFactory(question=question, text=f"Option {letter}", is_correct=index == 0)
+    return quiz
+
+
+def start_on_one_page(client, quiz):
+    response = client.post(reverse("quizzes:start", args=[quiz.pk]), follow=True)
+    assert response.status_code == 200
+    attempt = Attempt.objects.get(quiz=quiz, user=response.wsgi_request.user, status="open")
+    return attempt, choice_values(response.content.decode())
+
+
+def test_choice_values_say_nothing_about_order_or_correctness(client):
+    quiz = correct_entered_first_quiz()
+    choices = Choice.objects.filter(question__quiz=quiz)
+    pks = {str(pk) for pk in choices.values_list("pk", flat=True)}
+    client.force_login(UserFactory())
+    attempt, values = start_on_one_page(client, quiz)
+    assert len(values) == 16 and all(len(shown) == 3 for shown in values.values())
+    assert not pks & {value for shown in values.values() for value in shown}  # no pks
+    correct = {p: choice_value(q["choices"][0]) for p, q in enumerate(attempt.questions)}
+    # The correct value is the smallest (or largest) about a third of the time, never in all
+    # 16 questions (chance of that: 3**-16); with pks it was the smallest in all 16.
+    smallest = sum(correct[p] == min(shown) for p, shown in values.items())
+    largest = sum(correct[p] == max(shown) for p, shown in values.items())
+    assert smallest < 16 and largest < 16
+    # "Pick the smallest value" no longer passes the Lernkontrolle with full marks.
+    take = reverse("quizzes:take", args=[attempt.public_id])
+    smallest_answers = {f"answer-{p}": [min(shown)] for p, shown in values.items()}
+    assert client.post(take, {**smallest_answers, "action": "save"}).status_code == 302
+    client.post(reverse("quizzes:submit", args=[attempt.public_id]))
+    attempt.refresh_from_db()
+    assert attempt.percent < 100
+
+
+def test_values_of_another_attempt_or_pks_are_refused_and_save_nothing(client):
+    quiz = correct_entered_first_quiz(questions=2)
+    client.force_login(UserFactory())
+    first, first_values = start_on_one_page(client, quiz)
+    client.post(reverse("quizzes:submit", args=[first.public_id]))
+    second, second_values = start_on_one_page(client, quiz)
+    assert not set(first_values[0]) & set(second_values[0])  # fresh tokens per attempt
+    stale = first_values[0][0]
+    pk = str(Choice.objects.filter(question__quiz=quiz).first().pk)
+    take = reverse("quizzes:take", args=[second.public_id])
+    save = reverse("quizzes:save", args=[second.public_id, 1])
+    for value in (stale, pk, "0", "1"):
+        response = client.post(save, {"answer-0": [value]}, HTTP_ACCEPT="application/json")
+        assert response.status_code == 400, value
+        response = client.post(take, {"answer-0": [value], "action": "save"})
+        assert response.status_code == 400, value
+    assert not second.responses.exclude(answer=None).exists()
+
+
+def test_attempts_frozen_before_tokens_keep_working_and_keep_their_results(client):
+    """Snapshot version 1 (no tokens): the choice id stays its value, results unchanged."""
+    quiz = correct_entered_first_quiz(questions=2)
+    client.force_login(UserFactory())
+    attempt, _values = start_on_one_page(client, quiz)
+    for question in attempt.snapshot["questions"]:
+        for choice in question["choices"]:
+            del choice["token"]
+    attempt.snapshot["version"] = 1
+    attempt.save(update_fields=["snapshot"])
+    body = client.get(reverse("quizzes:take", args=[attempt.public_id])).content.decode()
+    legacy = choice_values(body)
+    first_ids = [str(q["choices"][0]["id"]) for q in attempt.questions]
+    assert [legacy[0][0], legacy[1][0]] == first_ids
+    take = reverse("quizzes:take", args=[attempt.public_id])
+    answers = {"answer-0": [first_ids[0]], "answer-1": [first_ids[1]], "action": "save"}
+    assert client.post(take, answers).status_code == 302
+    client.post(reverse("quizzes:submit", args=[attempt.public_id]))
+    attempt.refresh_from_db()
+    assert attempt.percent == 100
+
+
+def test_the_token_migration_gives_open_attempts_tokens_and_leaves_results_alone(client):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("quizzes.migrations.0003_quiz_choice_tokens")
+    quiz = correct_entered_first_quiz(questions=2)
+    client.force_login(UserFactory())
+    submitted, _values = start_on_one_page(client, quiz)
+    assert client.post(reverse("quizzes:submit", args=[submitted.public_id])).status_code == 302
+    client.force_login(UserFactory())
+    still_open, _values = start_on_one_page(client, quiz)
+    for attempt in (submitted, still_open):
+        attempt.refresh_from_db()
+        for question in attempt.snapshot["questions"]:
+            for choice in question["choices"]:
+                del choice["token"]
+        attempt.snapshot["version"] = 1
+        attempt.save(update_fields=["snapshot"])
+    submitted.refresh_from_db()
+    assert submitted.status != "open"
+    before = (submitted.snapshot, submitted.score, submitted.percent, submitted.status)
+
+    migration.add_tokens(apps, None)
+
+    submitted.refresh_from_db()
+    assert (submitted.snapshot, submitted.score, submitted.percent, submitted.status) == before
+    still_open.refresh_from_db()
+    body = client.get(reverse("quizzes:take", args=[still_open.public_id])).content.decode()
+    ids = {str(c["id"]) for q in still_open.questions for c in q["choices"]}
+    shown = {value for values in choice_values(body).values() for value in values}
+    assert len(shown) == 6 and not shown & ids

@@ -156,7 +156,7 @@ def test_no_feedback_before_submission_unless_after_each_question(learner, mode)
     else:
         assert feedback["is_correct"] is True
         assert feedback["explanation"] == "<p>Weil es im Modul so steht.</p>"
-        assert feedback["correct_choice_ids"] == correct_answer(question)
+        assert feedback["correct_choice_values"] == correct_answer(question)
 
 
 def test_feedback_after_each_question_only_for_answered_questions(learner):

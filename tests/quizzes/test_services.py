@@ -151,9 +151,9 @@ def test_waiting_time_between_attempts_says_when_the_next_one_is_possible(learne
 def test_invalid_answers_are_refused_and_nothing_is_saved(learner):
     quiz = make_quiz(questions=2, kinds=[QuestionKind.SINGLE, QuestionKind.NUMERIC])
     attempt = services.attempt_start(quiz=quiz, user=learner)
-    other_question_choice = attempt.questions[0]["choices"][0]["id"]
+    other_question_choice = attempt.questions[0]["choices"][0]["token"]
     foreign = services.attempt_start(quiz=make_quiz(), user=learner).questions[0]["choices"][0]
-    for position, answer in [(0, [foreign["id"]]), (1, "drei"), (5, "x"), ("abc", "x")]:
+    for position, answer in [(0, [foreign["token"]]), (1, "drei"), (5, "x"), ("abc", "x")]:
         with pytest.raises(services.InvalidAnswer):
             services.attempt_save_answer(attempt=attempt, question=position, answer=answer)
     with pytest.raises(services.InvalidAnswer):  # a choice of question 0 given for question 1

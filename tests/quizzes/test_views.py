@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from quizzes.access import QuizAccessPolicy
 from quizzes.models import Attempt, AttemptStatus, FeedbackMode, Navigation, QuestionKind
+from quizzes.scoring import choice_values
 from tests.factories import UserFactory
 
 from .factories import add_question, correct_answer, make_quiz, wrong_answer
@@ -64,7 +65,12 @@ def page_url(attempt, number):
 
 
 def saved_answers(attempt):
-    return list(attempt.responses.order_by("position").values_list("answer", flat=True))
+    """The saved answers as the browser posts them (choices: their per-attempt values)."""
+    rows = attempt.responses.order_by("position").values_list("position", "answer")
+    return [
+        choice_values(attempt.questions[position], answer) if isinstance(answer, list) else answer
+        for position, answer in rows
+    ]
 
 
 # --- start page ---------------------------------------------------------------------------------
@@ -248,7 +254,7 @@ def test_foreign_choice_id_is_400_with_message_and_nothing_saved(client_for, lea
     assert response.status_code == 400 and json.loads(response.content)["saved"] is False
     assert json.loads(response.content)["error"]
     # Malformed input.
-    for bad in (["abc"], [own, own + 10_000], ["1.5"]):
+    for bad in (["abc"], [own, own + "x"], ["1.5"], [str(foreign)]):
         response = client.post(save, field(0, bad), HTTP_ACCEPT="application/json")
         assert response.status_code == 400, bad
     assert client.post(save, field(0, "abc")).status_code == 400  # no-JS fallback: 400 page
