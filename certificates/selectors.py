@@ -1,6 +1,6 @@
 from django.db.models import Q
 
-from organisations.selectors import users_in_scope
+from organisations.selectors import organisations_in_scope
 
 from .models import Certificate, Status
 
@@ -21,10 +21,11 @@ def certificates_of(user):
 
 
 def downloadable_certificate(*, user, pk):
-    """The certificate ``user`` may download, or None: holder, managers in scope, admins."""
+    """The certificate ``user`` may download, or None: the holder, admins, and managers whose
+    scope holds the organisation recorded on the certificate (where it was earned)."""
     if not user.is_authenticated:
         return None
-    allowed = Q(holder=user) | Q(holder__in=users_in_scope(user))
+    allowed = Q(holder=user) | Q(organisation__in=organisations_in_scope(user))
     return Certificate.objects.filter(allowed, pk=pk).first()
 
 

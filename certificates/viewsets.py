@@ -12,7 +12,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from courses.models import CoursePage
 from organisations.models import Organisation, Region
-from organisations.selectors import users_in_scope
+from organisations.selectors import organisations_in_scope
 
 from . import admin_views
 from .models import Certificate, Status
@@ -28,11 +28,13 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
 
 
 def scoped_certificates(user):
-    """The certificates an admin user may see: everything for admins, their scope otherwise."""
+    """The certificates an admin user may see: everything for admins; otherwise those whose
+    recorded organisation (the holder's at issue) is in the user's scope, so a person's move
+    leaves old certificates with the old manager and shows the new manager only new ones."""
     queryset = Certificate.objects.select_related("holder", "organisation")
     if user.is_superuser:
         return queryset
-    return queryset.filter(holder__in=users_in_scope(user))
+    return queryset.filter(organisation__in=organisations_in_scope(user))
 
 
 class CertificateFilterSet(WagtailFilterSet):

@@ -290,6 +290,13 @@ class ModulePage(RoutablePageMixin, Page):
         return views.save_reflection(request, self, block_id)
 
 
+def _record_organisation(record):
+    """A new record without an organisation gets the person's current one (the services set
+    it explicitly; this covers direct creates in the admin, demo data and imports)."""
+    if record._state.adding and record.organisation_id is None and record.user_id:
+        record.organisation_id = record.user.organisation_id
+
+
 class Enrolment(models.Model):
     """A person's participation in a course; kept (inactive) when they unenrol."""
 
@@ -310,6 +317,16 @@ class Enrolment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Where the enrolment happened: the person's organisation when enrolling (set by
+    # services.enrolment_create). Reports count the record here; a later move never changes it.
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+    )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
@@ -325,6 +342,10 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.course}"
+
+    def save(self, *args, **kwargs):
+        _record_organisation(self)
+        super().save(*args, **kwargs)
 
 
 class ModuleCompletion(models.Model):
@@ -344,6 +365,15 @@ class ModuleCompletion(models.Model):
     )
     via = models.CharField(_("completed by"), max_length=10, choices=Via.choices)
     completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+    # The person's organisation when the module was completed (see Enrolment.organisation).
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="module_completions",
+    )
 
     class Meta:
         verbose_name = _("module completion")
@@ -354,6 +384,10 @@ class ModuleCompletion(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.module}"
+
+    def save(self, *args, **kwargs):
+        _record_organisation(self)
+        super().save(*args, **kwargs)
 
 
 class ReflectionAnswer(models.Model):
@@ -387,3 +421,7 @@ class ReflectionAnswer(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.module}"
+
+    def save(self, *args, **kwargs):
+        _record_organisation(self)
+        super().save(*args, **kwargs)

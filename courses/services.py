@@ -49,7 +49,11 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
     enrolment, created = Enrolment.objects.select_for_update().get_or_create(
         user=user,
         course=course,
-        defaults={"assigned_by": assigned_by, "due_date": due_date},
+        defaults={
+            "assigned_by": assigned_by,
+            "due_date": due_date,
+            "organisation_id": user.organisation_id,
+        },
     )
     if created:
         return enrolment
@@ -61,6 +65,11 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
         enrolment.assigned_by = assigned_by
         enrolment.due_date = due_date
         changed += ["assigned_by", "due_date"]
+    if changed and enrolment.completed_at is None:
+        # Taking up or re-assigning an open enrolment happens where the person is now;
+        # a completed one stays with the organisation it was completed in.
+        enrolment.organisation_id = user.organisation_id
+        changed.append("organisation")
     if changed:
         enrolment.save(update_fields=changed)
     return enrolment
@@ -101,7 +110,7 @@ def module_complete(*, user, module, via):
     if via != ModuleCompletion.Via.ADMIN and is_locked(user=user, module=module, course=course):
         raise ModuleLocked(_("Please complete the previous module first."))
     completion, _created = ModuleCompletion.objects.get_or_create(
-        user=user, module=module, defaults={"via": via}
+        user=user, module=module, defaults={"via": via, "organisation_id": user.organisation_id}
     )
     _complete_course_if_done(enrolment)
     return completion
