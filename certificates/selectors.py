@@ -5,6 +5,21 @@ from organisations.selectors import organisations_in_scope
 from .models import Certificate, Status
 
 
+def printed_name(user):
+    """The name a certificate for ``user`` prints: the full name, else the e-mail address."""
+    return user.get_full_name().strip() or user.email
+
+
+def certificates_with_old_name(user):
+    """``user``'s valid certificates that print another name than the current one (after a
+    name change in the profile); oldest first. One query."""
+    return (
+        Certificate.objects.filter(holder=user, status=Status.VALID)
+        .exclude(holder_name=printed_name(user))
+        .order_by("issued_at", "pk")
+    )
+
+
 def certificates_of(user):
     """The holder's own certificates, newest first (one query)."""
     return Certificate.objects.filter(holder=user).only(

@@ -136,7 +136,7 @@ def learner_progress(enrolments, *, today=None):
     done = _count(_completions_in_course().filter(module__live=True, module__is_required=True))
     return (
         with_status(enrolments, today=today)
-        .select_related("organisation__region", "course")
+        .select_related("user", "organisation__region", "course")
         .only(
             "due_date",
             "enrolled_at",

@@ -42,6 +42,11 @@ class _Rows:
 
 class ScopedReportView(GermanExportMixin, ReportView):
     filterset_class = EnrolmentReportFilterSet
+    help_text = _(
+        "Each enrolment counts for the organisation the person belonged to when enrolling "
+        "(organisation, kind and region). A later move to another organisation does not "
+        "change past figures; new enrolments count for the new organisation."
+    )
     results_template_name = "reports/report_results.html"
     export_chunk = EXPORT_CHUNK
 
@@ -74,6 +79,7 @@ class ScopedReportView(GermanExportMixin, ReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
+        context["help_text"] = self.help_text
         context["charts"] = charts.completion_charts(
             self.scoped_enrolments(),
             kind_title=_("Completion rate by kind of organisation"),
