@@ -1,6 +1,7 @@
 """The certificates listing in the Wagtail admin (registration lives in wagtail_hooks)."""
 
 import datetime
+from decimal import Decimal, InvalidOperation
 
 import django_filters
 from django.urls import path, reverse
@@ -102,7 +103,19 @@ class ModulesTable(Component):
         self.modules, self.total_units = modules or [], total_units
 
     def get_context_data(self, parent_context=None):
-        return {"modules": self.modules, "total_units": self.total_units}
+        # The snapshot stores units as strings ("2.0"); as numbers they show as "2,0".
+        modules = [
+            {"title": module.get("title", ""), "units": _decimal(module.get("units"))}
+            for module in self.modules
+        ]
+        return {"modules": modules, "total_units": self.total_units}
+
+
+def _decimal(value):
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return value
 
 
 class CertificateInspectView(generic.InspectView):
