@@ -22,6 +22,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from courses.models import CoursePage, ModulePage
+from lms.exports import GermanExportMixin
 from quizzes.models import Attempt, AttemptStatus
 
 from . import selectors
@@ -135,7 +136,7 @@ def _average(value):
     return "–" if value is None else f"{value:.1f}".replace(".", ",")
 
 
-class QuizReportView(ReportView):
+class QuizReportView(GermanExportMixin, ReportView):
     page_title = _("Lernkontrollen")
     header_icon = "tasks"
     index_url_name = "reports:quizzes"

