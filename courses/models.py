@@ -421,7 +421,3 @@ class ReflectionAnswer(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.module}"
-
-    def save(self, *args, **kwargs):
-        _record_organisation(self)
-        super().save(*args, **kwargs)
