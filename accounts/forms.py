@@ -93,11 +93,17 @@ class RegistrationForm(SetPasswordMixin, forms.ModelForm):
         self.validate_password_for_user(self.instance)
 
 
+PROFILE_NAME_HELP = _(
+    "Please enter your name exactly as in your ID card: it is printed on certificates issued "
+    "from now on. Certificates already issued keep the name they were issued with."
+)
+
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "job_title"]
-        help_texts = {"first_name": NAME_HELP, "last_name": NAME_HELP}
+        help_texts = {"first_name": PROFILE_NAME_HELP, "last_name": PROFILE_NAME_HELP}
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),

@@ -73,6 +73,14 @@ def profile(request):
         if form.is_valid():
             form.save()
             messages.success(request, _("Your profile has been saved."))
+            if {"first_name", "last_name"} & set(form.changed_data):
+                messages.info(
+                    request,
+                    _(
+                        "Your new name is printed on certificates issued from now on. "
+                        "Certificates already issued keep the old name until you re-issue them."
+                    ),
+                )
             return redirect("accounts:profile")
         return render(request, "accounts/profile.html", {"form": form}, status=400)
     return render(request, "accounts/profile.html", {"form": form})

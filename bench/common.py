@@ -75,12 +75,16 @@ class Progress:
             Enrolment(
                 user=user,
                 course=course,
+                organisation_id=user.organisation_id,
                 due_date=self.today + timedelta(days=self.rng.randint(-60, 120)),
                 completed_at=timezone.now() if done == len(modules) else None,
             )
         )
         self.completions.extend(
-            ModuleCompletion(user=user, module=module, via="manual") for module in modules[:done]
+            ModuleCompletion(
+                user=user, module=module, via="manual", organisation_id=user.organisation_id
+            )
+            for module in modules[:done]
         )
 
     def store(self):

@@ -1,8 +1,23 @@
 from django.db.models import Q
 
-from organisations.selectors import users_in_scope
+from organisations.selectors import organisations_in_scope
 
 from .models import Certificate, Status
+
+
+def printed_name(user):
+    """The name a certificate for ``user`` prints: the full name, else the e-mail address."""
+    return user.get_full_name().strip() or user.email
+
+
+def certificates_with_old_name(user):
+    """``user``'s valid certificates that print another name than the current one (after a
+    name change in the profile); oldest first. One query."""
+    return (
+        Certificate.objects.filter(holder=user, status=Status.VALID)
+        .exclude(holder_name=printed_name(user))
+        .order_by("issued_at", "pk")
+    )
 
 
 def certificates_of(user):
@@ -21,10 +36,11 @@ def certificates_of(user):
 
 
 def downloadable_certificate(*, user, pk):
-    """The certificate ``user`` may download, or None: holder, managers in scope, admins."""
+    """The certificate ``user`` may download, or None: the holder, admins, and managers whose
+    scope holds the organisation recorded on the certificate (where it was earned)."""
     if not user.is_authenticated:
         return None
-    allowed = Q(holder=user) | Q(holder__in=users_in_scope(user))
+    allowed = Q(holder=user) | Q(organisation__in=organisations_in_scope(user))
     return Certificate.objects.filter(allowed, pk=pk).first()
 
 

@@ -15,6 +15,7 @@ from .codes import normalise_code
 from .fonts import describe_characters
 from .models import Certificate, CertificateSettings, SerialCounter, Status
 from .pdf import render_pdf, unprintable_fields
+from .selectors import certificates_with_old_name, printed_name
 
 
 class CertificateError(Exception):
@@ -90,7 +91,7 @@ def build_snapshot(*, enrolment, template, now):
         course=course,
         organisation=organisation,
         completed_at=enrolment.completed_at,
-        holder_name=user.get_full_name().strip() or user.email,
+        holder_name=printed_name(user),
         organisation_name=organisation.name if organisation else "",
         course_title=course.title,
         modules=modules,
@@ -188,6 +189,18 @@ def certificate_reissue(*, certificate):
     old.superseded_by = new
     old.save(update_fields=["superseded_by"])
     return new
+
+
+@transaction.atomic
+def certificates_reissue_with_new_name(*, holder):
+    """Re-issue every valid certificate of ``holder`` that prints an old name.
+
+    Certificates are immutable records (ARCHITECTURE.md): each one is superseded through
+    ``certificate_reissue`` (a new certificate with the current name, serial, code and PDF,
+    mailed as usual; the old one is marked "superseded" and verifies as "ersetzt").
+    Returns the list of new certificates (empty when every name is current).
+    """
+    return [certificate_reissue(certificate=old) for old in certificates_with_old_name(holder)]
 
 
 VERIFY_FIELDS = (

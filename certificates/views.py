@@ -1,15 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
 
 from . import throttle
 from .codes import normalise_code
 from .forms import VerifyForm
 from .pdf import certificate_context
 from .selectors import certificates_of, downloadable_certificate
-from .services import certificate_verify
+from .services import certificate_verify, certificates_reissue_with_new_name
 
 
 @login_required
@@ -89,3 +91,23 @@ def verify(request, code):
     response = render(request, "certificates/verify.html", {"certificate": certificate})
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@login_required
+@require_POST
+def reissue_with_new_name(request):
+    """The profile's "re-issue with my new name" button: supersede, then back to the profile."""
+    issued = certificates_reissue_with_new_name(holder=request.user)
+    if issued:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d certificate was re-issued with your current name.",
+                "%(count)d certificates were re-issued with your current name.",
+                len(issued),
+            )
+            % {"count": len(issued)},
+        )
+    else:
+        messages.info(request, _("All your certificates already show your current name."))
+    return redirect("accounts:profile")

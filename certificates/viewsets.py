@@ -1,18 +1,24 @@
 """The certificates listing in the Wagtail admin (registration lives in wagtail_hooks)."""
 
+import datetime
+from decimal import Decimal, InvalidOperation
+
 import django_filters
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from courses.models import CoursePage
+from lms import formats
+from lms.columns import LocalDateColumn, LocalDateTimeColumn
+from lms.exports import GermanExportMixin
 from organisations.models import Organisation, Region
-from organisations.selectors import users_in_scope
+from organisations.selectors import organisations_in_scope
 
 from . import admin_views
 from .models import Certificate, Status
@@ -28,11 +34,13 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
 
 
 def scoped_certificates(user):
-    """The certificates an admin user may see: everything for admins, their scope otherwise."""
+    """The certificates an admin user may see: everything for admins; otherwise those whose
+    recorded organisation (the holder's at issue) is in the user's scope, so a person's move
+    leaves old certificates with the old manager and shows the new manager only new ones."""
     queryset = Certificate.objects.select_related("holder", "organisation")
     if user.is_superuser:
         return queryset
-    return queryset.filter(holder__in=users_in_scope(user))
+    return queryset.filter(organisation__in=organisations_in_scope(user))
 
 
 class CertificateFilterSet(WagtailFilterSet):
@@ -55,7 +63,7 @@ class CertificateFilterSet(WagtailFilterSet):
         fields = ["course", "organisation", "region", "issued_at", "status"]
 
 
-class CertificateIndexView(generic.IndexView):
+class CertificateIndexView(GermanExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return scoped_certificates(self.request.user)
 
@@ -64,6 +72,7 @@ class CertificateIndexView(generic.IndexView):
         query = self.request.GET.urlencode()
         url = reverse("certificates_admin:zip_new") + (f"?{query}" if query else "")
         return [
+            *super().header_buttons,
             HeaderButton(_("ZIP of all PDFs in this filter"), url=url, icon_name="download"),
             HeaderButton(
                 _("Preview the template"),
@@ -85,7 +94,44 @@ class CertificateIndexView(generic.IndexView):
         return buttons
 
 
+class ModulesTable(Component):
+    """The modules of a certificate snapshot as a table with their teaching units (UE)."""
+
+    template_name = "certificates/admin/modules_table.html"
+
+    def __init__(self, modules, total_units):
+        self.modules, self.total_units = modules or [], total_units
+
+    def get_context_data(self, parent_context=None):
+        # The snapshot stores units as strings ("2.0"); as numbers they show as "2,0".
+        modules = [
+            {"title": module.get("title", ""), "units": _decimal(module.get("units"))}
+            for module in self.modules
+        ]
+        return {"modules": modules, "total_units": self.total_units}
+
+
+def _decimal(value):
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return value
+
+
 class CertificateInspectView(generic.InspectView):
+    """Readable: modules as a table, local times, blank (not "None") for empty fields."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return ""
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return formats.format_datetime(value)
+        return value
+
+    def get_modules_display_value(self):
+        return ModulesTable(self.object.modules, self.object.total_units)
+
     def get_object(self, queryset=None):
         from django.shortcuts import get_object_or_404
 
@@ -143,8 +189,8 @@ class CertificateViewSet(ModelViewSet):
         "holder_name",
         "course_title",
         "organisation_name",
-        Column("completed_on", label=_("completed on")),
-        "issued_at",
+        LocalDateColumn("completed_on", label=_("completed on")),
+        LocalDateTimeColumn("issued_at", label=_("issued at")),
         "status",
     ]
     list_export = [
@@ -156,10 +202,11 @@ class CertificateViewSet(ModelViewSet):
         "completed_on",
         "issued_at",
         "valid_until",
-        "status",
+        "get_status_display",
         "revoked_at",
         "revoked_reason",
     ]
+    export_headings = {"get_status_display": _("status")}
     export_filename = "teilnahmebescheinigungen"
     inspect_view_fields = [
         "serial",

@@ -297,6 +297,13 @@ class ModulePage(RoutablePageMixin, Page):
         return views.save_reflection(request, self, block_id)
 
 
+def _record_organisation(record):
+    """A new record without an organisation gets the person's current one (the services set
+    it explicitly; this covers direct creates in the admin, demo data and imports)."""
+    if record._state.adding and record.organisation_id is None and record.user_id:
+        record.organisation_id = record.user.organisation_id
+
+
 class Enrolment(models.Model):
     """A person's participation in a course; kept (inactive) when they unenrol."""
 
@@ -316,6 +323,16 @@ class Enrolment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    # Where the enrolment happened: the person's organisation when enrolling (set by
+    # services.enrolment_create). Reports count the record here; a later move never changes it.
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="enrolments",
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
@@ -342,6 +359,10 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.course}"
+
+    def save(self, *args, **kwargs):
+        _record_organisation(self)
+        super().save(*args, **kwargs)
 
     @property
     def is_manual_completion(self):
@@ -376,6 +397,16 @@ class ModuleCompletion(models.Model):
     )
     reason = models.TextField(_("reason"), blank=True)
 
+    # The person's organisation when the module was completed (see Enrolment.organisation).
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="module_completions",
+    )
+
     class Meta:
         verbose_name = _("module completion")
         verbose_name_plural = _("module completions")
@@ -385,6 +416,10 @@ class ModuleCompletion(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.module}"
+
+    def save(self, *args, **kwargs):
+        _record_organisation(self)
+        super().save(*args, **kwargs)
 
 
 class ReflectionAnswer(models.Model):

@@ -51,7 +51,11 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
     enrolment, created = Enrolment.objects.select_for_update().get_or_create(
         user=user,
         course=course,
-        defaults={"assigned_by": assigned_by, "due_date": due_date},
+        defaults={
+            "assigned_by": assigned_by,
+            "due_date": due_date,
+            "organisation_id": user.organisation_id,
+        },
     )
     if created:
         return enrolment
@@ -67,6 +71,11 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
         enrolment.assigned_by = assigned_by
         enrolment.due_date = due_date
         changed += ["assigned_by", "due_date"]
+    if changed and enrolment.completed_at is None:
+        # Taking up or re-assigning an open enrolment happens where the person is now;
+        # a completed one stays with the organisation it was completed in.
+        enrolment.organisation_id = user.organisation_id
+        changed.append("organisation")
     if changed:
         enrolment.save(update_fields=changed)
     return enrolment
@@ -112,7 +121,12 @@ def module_complete(*, user, module, via, recorded_by=None, reason=""):
     completion, _created = ModuleCompletion.objects.get_or_create(
         user=user,
         module=module,
-        defaults={"via": via, "recorded_by": recorded_by, "reason": reason},
+        defaults={
+            "via": via,
+            "recorded_by": recorded_by,
+            "reason": reason,
+            "organisation_id": user.organisation_id,
+        },
     )
     course_completion_reevaluate(course=course, users=[user])
     return completion

@@ -8,10 +8,13 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from lms.columns import LocalDateColumn, LocalDateTimeColumn
+from lms.exports import GermanExportMixin
 
 from . import services
 from .models import CoursePage, Enrolment
@@ -78,7 +81,7 @@ class EnrolmentEditView(_SavesThroughService, generic.EditView):
     pass
 
 
-class EnrolmentIndexView(generic.IndexView):
+class EnrolmentIndexView(GermanExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user", "course", "assigned_by")
 
@@ -100,12 +103,20 @@ class EnrolmentViewSet(ModelViewSet):
     list_display = [
         Column("user", label=_("person")),
         Column("course", label=_("course")),
-        DateColumn("due_date", label=_("due date")),
-        DateColumn("completed_at", label=_("completed at")),
+        LocalDateColumn("due_date", label=_("due date")),
+        LocalDateTimeColumn("completed_at", label=_("completed at")),
         BooleanColumn("is_active", label=_("active")),
         Column("assigned_by", label=_("assigned by")),
     ]
-    list_export = ["user", "course", "due_date", "enrolled_at", "completed_at", "is_active"]
+    list_export = [
+        "user",
+        "course",
+        "organisation",
+        "due_date",
+        "enrolled_at",
+        "completed_at",
+        "is_active",
+    ]
     export_filename = "teilnahmen"
 
     def get_form_class(self, for_update=False):

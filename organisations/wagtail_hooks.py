@@ -1,7 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from lms.exports import GermanExportMixin
 
 from .models import ManagerScope, Organisation, Region
 
@@ -16,8 +19,13 @@ class RegionViewSet(ModelViewSet):
     form_fields = ["name"]
 
 
+class OrganisationIndexView(GermanExportMixin, generic.IndexView):
+    """CSV/XLSX for German offices, names neutralised against formulas (lms.exports)."""
+
+
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
+    index_view_class = OrganisationIndexView
     url_prefix = "organisationen"
     icon = "group"
     menu_label = _("Organisations")
@@ -25,7 +33,8 @@ class OrganisationViewSet(ModelViewSet):
     list_filter = ["kind", "region", "is_active"]
     search_fields = ["name"]
     form_fields = ["name", "kind", "region", "is_active"]
-    list_export = ["name", "kind", "region", "is_active"]
+    list_export = ["name", "get_kind_display", "region", "is_active"]
+    export_headings = {"get_kind_display": _("kind")}
 
 
 class ManagerScopeViewSet(ModelViewSet):

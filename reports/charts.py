@@ -68,15 +68,11 @@ def completion_charts(enrolments, *, kind_title, organisation_title, description
     kinds = dict(OrganisationKind.choices)
     by_kind = [
         Bar(str(kinds.get(value, value)), completed, enrolled)
-        for value, completed, enrolled in selectors.completion_by(
-            enrolments, "user__organisation__kind"
-        )
+        for value, completed, enrolled in selectors.completion_by(enrolments, "organisation__kind")
     ]
     by_organisation = [
         Bar(name or "–", completed, enrolled)
-        for name, completed, enrolled in selectors.completion_by(
-            enrolments, "user__organisation__name"
-        )
+        for name, completed, enrolled in selectors.completion_by(enrolments, "organisation__name")
     ]
     return [
         Chart(kind_title, description, by_kind),

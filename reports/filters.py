@@ -54,7 +54,20 @@ class PeopleFilterSet(WagtailFilterSet):
 
 
 class EnrolmentReportFilterSet(PeopleFilterSet):
-    """The filters every enrolment report shares."""
+    """The filters every enrolment report shares. Organisation, kind and region are those
+    recorded on the enrolment (where it happened), as in ``selectors.enrolments_in_scope``."""
+
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), field_name="organisation", queryset=_organisations
+    )
+    organisation_kind = django_filters.ChoiceFilter(
+        label=_("Kind of organisation"),
+        field_name="organisation__kind",
+        choices=OrganisationKind.choices,
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), field_name="organisation__region", queryset=_regions
+    )
 
     course = courses_filter()
     enrolled = django_filters.DateFromToRangeFilter(

@@ -26,6 +26,7 @@ from wagtail.admin.views.reports import ReportView
 
 from courses.models import CoursePage, ModulePage
 from courses.quiz_access import context_key_of
+from lms.exports import GermanExportMixin
 from quizzes.models import Attempt, AttemptStatus
 
 from . import selectors
@@ -158,7 +159,7 @@ def _average(value):
     return "–" if value is None else f"{value:.1f}".replace(".", ",")
 
 
-class QuizReportView(ReportView):
+class QuizReportView(GermanExportMixin, ReportView):
     page_title = _("Lernkontrollen")
     header_icon = "tasks"
     index_url_name = "reports:quizzes"

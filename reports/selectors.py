@@ -1,8 +1,12 @@
 """The one place where report data is read and where the viewer's scope is applied.
 
 Every report, export, chart and count starts from ``enrolments_in_scope(user)``: managers
-see the people of ``users_in_scope``, trainers the courses they are responsible for,
-administrators everything. Views never filter by scope themselves.
+see the enrolments *recorded* in an organisation of ``organisations_in_scope`` (the
+organisation the person belonged to when enrolling, ``Enrolment.organisation``), trainers the
+courses they are responsible for, administrators everything. Views never filter by scope
+themselves. Because scope and grouping use the recorded organisation, a person who moves
+leaves their past records with the old organisation (its manager keeps seeing them, its
+figures stay) and the new manager sees what the person does from the move on.
 
 A module's course is its parent in the Wagtail tree. "The modules of this enrolment's course"
 is written as a *range* on ``path`` (course path < path <= course path + "ZZZZ", one level
@@ -30,7 +34,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage
 from organisations.models import Organisation
-from organisations.selectors import organisations_in_scope, users_in_scope
+from organisations.selectors import organisations_in_scope
 
 
 class Status:
@@ -60,7 +64,8 @@ def enrolments_in_scope(user):
     if user.is_superuser:
         return enrolments
     return enrolments.filter(
-        Q(user__in=users_in_scope(user)) | Q(course__in=user.responsible_for_courses.all())
+        Q(organisation__in=organisations_in_scope(user))
+        | Q(course__in=user.responsible_for_courses.all())
     )
 
 
@@ -77,7 +82,7 @@ def report_organisations(user):
     learners only, so no filter lists an organisation outside what the rows show."""
     if user.is_superuser or hasattr(user, "manager_scope"):
         return organisations_in_scope(user).order_by("name")
-    ids = enrolments_in_scope(user).values("user__organisation_id")
+    ids = enrolments_in_scope(user).values("organisation_id")
     return Organisation.objects.filter(pk__in=ids).order_by("name")
 
 
@@ -131,7 +136,7 @@ def learner_progress(enrolments, *, today=None):
     done = _count(_completions_in_course().filter(module__live=True, module__is_required=True))
     return (
         with_status(enrolments, today=today)
-        .select_related("user__organisation__region", "course")
+        .select_related("user", "organisation__region", "course")
         .only(
             "due_date",
             "enrolled_at",
@@ -140,9 +145,9 @@ def learner_progress(enrolments, *, today=None):
             "user__first_name",
             "user__last_name",
             "user__email",
-            "user__organisation__name",
-            "user__organisation__kind",
-            "user__organisation__region__name",
+            "organisation__name",
+            "organisation__kind",
+            "organisation__region__name",
             "course__title",
         )
         .annotate(modules_required=required, modules_done=done)
@@ -173,10 +178,10 @@ def completion_by_course_and_organisation(enrolments, *, today=None):
         .values(
             "course_id",
             "course__title",
-            "user__organisation_id",
-            "user__organisation__name",
-            "user__organisation__kind",
-            "user__organisation__region__name",
+            "organisation_id",
+            "organisation__name",
+            "organisation__kind",
+            "organisation__region__name",
         )
         .annotate(
             enrolled=Count("pk"),
@@ -185,7 +190,7 @@ def completion_by_course_and_organisation(enrolments, *, today=None):
             not_started=Count("pk", filter=open_ & Q(started=False)),
             overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
         )
-        .order_by("course__title", "user__organisation__name")
+        .order_by("course__title", "organisation__name")
     )
 
 

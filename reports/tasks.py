@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from lms.formats import format_date
 from lms.urls_abs import absolute_url
 
 
@@ -31,7 +31,7 @@ def send_assignment_notice(enrolment_id):
 
     enrolment = Enrolment.objects.select_related("user", "course").get(pk=enrolment_id)
     with translation.override(settings.LANGUAGE_CODE):
-        due = date_format(enrolment.due_date, "d.m.Y") if enrolment.due_date else _("none")
+        due = format_date(enrolment.due_date) or _("none")
         body = _(
             "Hello %(name)s,\n\nyou have been enrolled in the course “%(course)s”.\n"
             "Due date: %(due)s\n\nStart here: %(url)s\n"

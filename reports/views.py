@@ -3,18 +3,21 @@
 Exports never hold all rows in memory: rows come from ``QuerySet.iterator(chunk_size=…)``,
 CSV streams, and XLSX is written by openpyxl's write-only workbook into a temporary file that
 ``FileResponse`` streams (Wagtail's default would build the file in a ``BytesIO`` after
-evaluating the whole queryset, twice: once for ``items_count``).
+evaluating the whole queryset, twice: once for ``items_count``). The German formats, CSV
+injection guard and header buttons come from ``lms.exports.GermanExportMixin``.
+
+Organisation columns and filters are the organisation *recorded on the enrolment* (where it
+happened), not the person's current one: a move never rewrites past figures.
 """
 
-import tempfile
-
-from django.http import FileResponse, Http404
-from django.utils.formats import date_format
+from django.http import Http404
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from lms.exports import GermanExportMixin
+from lms.formats import format_date, local_date
 from organisations.models import OrganisationKind
 
 from . import charts, selectors
@@ -37,8 +40,13 @@ class _Rows:
             yield self.prepare(row)
 
 
-class ScopedReportView(ReportView):
+class ScopedReportView(GermanExportMixin, ReportView):
     filterset_class = EnrolmentReportFilterSet
+    help_text = _(
+        "Each enrolment counts for the organisation the person belonged to when enrolling "
+        "(organisation, kind and region). A later move to another organisation does not "
+        "change past figures; new enrolments count for the new organisation."
+    )
     results_template_name = "reports/report_results.html"
     export_chunk = EXPORT_CHUNK
 
@@ -69,20 +77,9 @@ class ScopedReportView(ReportView):
             return self.as_spreadsheet(rows, request.GET.get("export"))
         return super().get(request, *args, **kwargs)
 
-    def write_xlsx_response(self, queryset):
-        # FileResponse closes (and so deletes) the file once it has been sent.
-        output = tempfile.TemporaryFile()  # noqa: SIM115
-        self.write_xlsx(queryset, output)
-        output.seek(0)
-        return FileResponse(
-            output,
-            as_attachment=True,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            filename=f"{self.get_filename()}.xlsx",
-        )
-
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
+        context["help_text"] = self.help_text
         context["charts"] = charts.completion_charts(
             self.scoped_enrolments(),
             kind_title=_("Completion rate by kind of organisation"),
@@ -100,10 +97,6 @@ def _percent(value):
     return f"{value} %"
 
 
-def _date(value):
-    return date_format(value, "d.m.Y") if value else ""
-
-
 class LearnerProgressView(ScopedReportView):
     page_title = _("Learner progress")
     header_icon = "user"
@@ -112,18 +105,20 @@ class LearnerProgressView(ScopedReportView):
     export_filename = "lernfortschritt"
     columns = [
         Column("person", label=_("Person"), accessor=_person),
-        Column("organisation", label=_("Organisation"), accessor="user.organisation.name"),
+        Column("organisation", label=_("Organisation"), accessor="organisation.name"),
         Column("course", label=_("Course"), accessor="course.title"),
         Column("progress", label=_("Progress"), accessor=lambda r: _percent(r.progress_percent)),
-        Column("due_date", label=_("Due date"), accessor=lambda r: _date(r.due_date)),
+        Column("due_date", label=_("Due date"), accessor=lambda r: format_date(r.due_date)),
         Column("status", label=_("Status"), accessor="status_label"),
-        Column("completed_on", label=_("Completed on"), accessor=lambda r: _date(r.completed_on)),
+        Column(
+            "completed_on", label=_("Completed on"), accessor=lambda r: format_date(r.completed_on)
+        ),
     ]
     list_export = [
         "user.last_name",
         "user.first_name",
         "user.email",
-        "user.organisation.name",
+        "organisation.name",
         "course.title",
         "progress_percent",
         "due_date",
@@ -134,7 +129,7 @@ class LearnerProgressView(ScopedReportView):
         "user.last_name": _("Last name"),
         "user.first_name": _("First name"),
         "user.email": _("E-mail address"),
-        "user.organisation.name": _("Organisation"),
+        "organisation.name": _("Organisation"),
         "course.title": _("Course"),
         "progress_percent": _("Progress (%)"),
         "due_date": _("Due date"),
@@ -155,7 +150,8 @@ class LearnerProgressView(ScopedReportView):
                 "status": row.status_label,
                 "reason": row.completion_reason,
             }
-        row.completed_on = row.completed_at.date() if row.completed_at else None
+        # The day in Berlin: 00:30 on 15.11. is 23:30 UTC on 14.11.
+        row.completed_on = local_date(row.completed_at)
         return row
 
 
@@ -192,7 +188,7 @@ class CompletionView(ScopedReportView):
     export_filename = "abschluss-nach-organisation"
     columns = [
         Column("course", label=_("Course"), accessor="course__title"),
-        Column("organisation", label=_("Organisation"), accessor="user__organisation__name"),
+        Column("organisation", label=_("Organisation"), accessor="organisation__name"),
         Column("kind", label=_("Kind"), accessor="kind_label"),
         Column("enrolled", label=_("Enrolled"), accessor="enrolled"),
         Column("not_started", label=_("Not started"), accessor="not_started"),
@@ -203,9 +199,9 @@ class CompletionView(ScopedReportView):
     ]
     list_export = [
         "course__title",
-        "user__organisation__name",
+        "organisation__name",
         "kind_label",
-        "user__organisation__region__name",
+        "organisation__region__name",
         "enrolled",
         "not_started",
         "in_progress",
@@ -215,9 +211,9 @@ class CompletionView(ScopedReportView):
     ]
     export_headings = {
         "course__title": _("Course"),
-        "user__organisation__name": _("Organisation"),
+        "organisation__name": _("Organisation"),
         "kind_label": _("Kind of organisation"),
-        "user__organisation__region__name": _("Region"),
+        "organisation__region__name": _("Region"),
         "enrolled": _("Enrolled"),
         "not_started": _("Not started"),
         "in_progress": _("In progress"),
@@ -230,6 +226,6 @@ class CompletionView(ScopedReportView):
         return selectors.completion_by_course_and_organisation(enrolments)
 
     def prepare_row(self, row):
-        row["kind_label"] = str(KINDS.get(row["user__organisation__kind"], ""))
+        row["kind_label"] = str(KINDS.get(row["organisation__kind"], ""))
         row["rate"] = selectors.rate(row["completed"], row["enrolled"])
         return row

