@@ -18,6 +18,7 @@ from wagtail.search import index
 from organisations.models import OrganisationKind
 
 from .blocks import ModuleBodyBlock
+from .forms import CoursePageForm
 from .panels import EnrolmentCountsPanel
 
 
@@ -54,6 +55,8 @@ class EnrolmentMode(models.TextChoices):
 
 
 class CoursePage(RoutablePageMixin, Page):
+    base_form_class = CoursePageForm
+
     summary = models.CharField(_("short summary"), max_length=300)
     description = RichTextField(_("description"), blank=True)
     learning_objectives = RichTextField(_("learning objectives"), blank=True)

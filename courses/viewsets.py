@@ -13,6 +13,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from organisations.selectors import people_visible_to
+
 from . import services
 from .models import CoursePage, Enrolment
 
@@ -80,7 +82,14 @@ class EnrolmentEditView(_SavesThroughService, generic.EditView):
 
 class EnrolmentIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("user", "course", "assigned_by")
+        # The listing and its export show only the people the viewer may see.
+        people = people_visible_to(self.request.user)
+        return (
+            super()
+            .get_base_queryset()
+            .filter(user__in=people)
+            .select_related("user", "course", "assigned_by")
+        )
 
 
 class EnrolmentViewSet(ModelViewSet):
