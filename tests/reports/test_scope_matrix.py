@@ -91,7 +91,7 @@ def test_the_matrix_finds_every_kofo_report_and_listing():
         assert urls[reverse(f"reports:{name}")] is True
         assert reverse(f"reports:{name}_results") in urls
     assert urls[reverse("certificates_certificate:index")] is True
-    assert urls[reverse("enrolment:index")] is True
+    assert urls[reverse("courses_enrolments:index")] is True
     assert reverse("reports:assign") in urls and reverse("certificates_admin:zip_new") in urls
     assert reverse("wagtailadmin_home") in urls
 
@@ -126,9 +126,7 @@ def people(world):
         MANAGERS,
         TRAINERS,
     )
-    ManagerScope.objects.create(manager=manager_trainer).regions.add(
-        world["jc_ob"].region
-    )
+    ManagerScope.objects.create(manager=manager_trainer).regions.add(world["jc_ob"].region)
     outside_course = make_course(title="Kinderschutz kompakt", modules=1)
     outside_course.responsible_trainers.add(manager_trainer)
     completed_enrolment(user=secret, course=outside_course)
@@ -213,5 +211,5 @@ def test_administration_sees_everybody_without_being_superuser(client, people, w
         assert client.get(url).status_code == 200, url
     listing = client.get(reverse("certificates_certificate:index")).text
     assert SECRET in listing
-    enrolments = _body(client.get(reverse("enrolment:index"), {"export": "csv"}))
+    enrolments = _body(client.get(reverse("courses_enrolments:index"), {"export": "csv"}))
     assert "geheim@example.org" in enrolments or SECRET in enrolments
