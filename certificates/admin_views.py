@@ -112,7 +112,7 @@ def reinstate(request, pk):
     return TemplateResponse(
         request,
         "certificates/admin/reinstate.html",
-        {"certificate": certificate, "form": form},
+        {"certificate": certificate, "form": form, "page_title": _("Reinstate certificate")},
     )
 
 

@@ -92,7 +92,7 @@ def test_reinstatement_needs_a_reason_and_is_logged_on_the_inspect_page(client):
     revoked = completed_enrolment().certificates.get()
     client.post(reverse("certificates_admin:revoke", args=[revoked.pk]), {"reason": "Irrtum?"})
     url = reverse("certificates_admin:reinstate", args=[revoked.pk])
-    assert "Bitte geben Sie einen Grund" in client.post(url, {"reason": " "}).text
+    assert "Dieses Feld muss ausgefüllt werden." in client.post(url, {"reason": " "}).text
     assert not Certificate.objects.filter(status=Status.VALID).exists()
 
     with run_on_commit():
