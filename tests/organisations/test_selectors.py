@@ -119,6 +119,8 @@ def test_being_responsible_for_a_course_never_widens_a_manager_scope(world):
     ManagerScope.objects.create(manager=manager).regions.add(world["oberhausen"])
     course = make_course(title="Kinderschutz", modules=1)
     course.responsible_trainers.add(manager)
+    course.save()  # a ParentalManyToManyField is written on save
+    assert manager.responsible_for_courses.exists()
     Enrolment.objects.create(user=world["ge_person"], course=course)
     assert world["ge_person"] not in set(people_visible_to(manager))
 

@@ -129,13 +129,16 @@ def people(world):
     ManagerScope.objects.create(manager=manager_trainer).regions.add(world["jc_ob"].region)
     outside_course = make_course(title="Kinderschutz kompakt", modules=1)
     outside_course.responsible_trainers.add(manager_trainer)
+    outside_course.save()  # a ParentalManyToManyField is written on save
     completed_enrolment(user=secret, course=outside_course)
     completed_enrolment(user=world["ob"][1], course=outside_course)
     # A pure trainer, responsible for a course with Oberhausen learners only.
     trainer = _with_roles(UserFactory(organisation=None), TRAINERS)
     own_course = make_course(title="Hilfeplanung", modules=1)
     own_course.responsible_trainers.add(trainer)
+    own_course.save()
     Enrolment.objects.create(user=world["ob"][0], course=own_course)
+    assert list(manager_trainer.responsible_for_courses.all()) == [outside_course]
     return {
         "manager": world["manager"],
         "manager_trainer": manager_trainer,
