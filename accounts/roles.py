@@ -60,6 +60,8 @@ ROLE_PERMISSIONS = {
         "organisations.change_organisation",
         "organisations.delete_organisation",
         "organisations.view_organisation",
+        # Sees everybody in reports and certificates (organisations.selectors).
+        "organisations.view_all_people",
         "organisations.add_region",
         "organisations.change_region",
         "organisations.view_region",
@@ -102,3 +104,18 @@ def sync_role_permissions(sender=None, using="default", **kwargs):
                 )
             )
         group.permissions.add(*wanted)
+
+
+def role_members(role):
+    """Active accounts in the group ``role`` (one of ``ROLE_NAMES``), ordered by name.
+
+    Returns a lazy queryset of users: the choices (and so the validation) of every picker that
+    offers people for a role, e.g. a course's responsible trainers or a manager scope's manager.
+    """
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=role)
+        .order_by("last_name", "first_name", "email")
+    )

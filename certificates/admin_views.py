@@ -1,4 +1,5 @@
-"""Admin actions around certificates: revoke, re-issue, template preview, ZIP export."""
+"""Admin actions around certificates: revoke, re-issue, reinstate, template preview, ZIP
+export."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,16 +13,21 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .forms import RevokeForm
 from .models import Status, ZipExport
-from .services import CertificateError, certificate_reissue, certificate_revoke
+from .selectors import certificates_visible_to
+from .services import (
+    CertificateError,
+    certificate_reinstate,
+    certificate_reissue,
+    certificate_revoke,
+    reissue_refusal,
+)
 from .zips import zip_export_create
 
 
 def _scoped(request, pk):
-    from .viewsets import scoped_certificates
-
     if not request.user.has_perm("certificates.view_certificate"):
         raise PermissionDenied
-    return get_object_or_404(scoped_certificates(request.user), pk=pk)
+    return get_object_or_404(certificates_visible_to(request.user), pk=pk)
 
 
 def _require_revoke(request):
@@ -43,7 +49,7 @@ def revoke(request, pk):
             form.add_error("reason", str(error))
         else:
             messages.success(request, _("The certificate %s was revoked.") % certificate.serial)
-            return redirect(reverse("certificates_certificate:inspect", args=[certificate.pk]))
+            return _to_inspect(certificate)
     return TemplateResponse(
         request,
         "certificates/admin/revoke.html",
@@ -51,27 +57,62 @@ def revoke(request, pk):
     )
 
 
+def _to_inspect(certificate):
+    return redirect(reverse("certificates_certificate:inspect", args=[certificate.pk]))
+
+
 @require_http_methods(["GET", "POST"])
 def reissue(request, pk):
     _require_revoke(request)
     certificate = _scoped(request, pk)
-    if certificate.status == Status.SUPERSEDED:
-        raise Http404
+    refusal = reissue_refusal(certificate)
+    if refusal is not None:
+        messages.error(request, refusal)
+        return _to_inspect(certificate)
     if request.method == "POST":
         try:
-            new = certificate_reissue(certificate=certificate)
+            new = certificate_reissue(certificate=certificate, by=request.user)
         except CertificateError as error:
-            # E.g. the name now has characters the certificate cannot print: say which.
             messages.error(request, str(error))
-            return redirect(reverse("certificates_certificate:inspect", args=[certificate.pk]))
+            return _to_inspect(certificate)
         messages.success(
             request,
             _("Certificate %(new)s was issued; %(old)s is now marked as replaced.")
             % {"new": new.serial, "old": certificate.serial},
         )
-        return redirect(reverse("certificates_certificate:inspect", args=[new.pk]))
+        return _to_inspect(new)
     return TemplateResponse(
         request, "certificates/admin/reissue.html", {"certificate": certificate}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def reinstate(request, pk):
+    """A new certificate for the completion of a revoked one, with a reason that is logged."""
+    _require_revoke(request)
+    certificate = _scoped(request, pk)
+    if certificate.status != Status.REVOKED:
+        messages.error(request, _("Only a revoked certificate can be reinstated."))
+        return _to_inspect(certificate)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = certificate_reinstate(
+                certificate=certificate, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except CertificateError as error:
+            form.add_error("reason", str(error))
+        else:
+            messages.success(
+                request,
+                _("Certificate %(new)s was issued; %(old)s stays revoked.")
+                % {"new": new.serial, "old": certificate.serial},
+            )
+            return _to_inspect(new)
+    return TemplateResponse(
+        request,
+        "certificates/admin/reinstate.html",
+        {"certificate": certificate, "form": form, "page_title": _("Reinstate certificate")},
     )
 
 
@@ -96,11 +137,13 @@ def preview(request):
 
 @require_http_methods(["GET", "POST"])
 def zip_new(request):
-    from .viewsets import CertificateFilterSet, scoped_certificates
+    from .viewsets import CertificateFilterSet
 
     if not request.user.has_perm("certificates.view_certificate"):
         raise PermissionDenied
-    filters = CertificateFilterSet(request.GET, queryset=scoped_certificates(request.user))
+    filters = CertificateFilterSet(
+        request.GET, queryset=certificates_visible_to(request.user), request=request
+    )
     certificates = filters.qs if filters.is_valid() else filters.queryset.none()
     if request.method == "POST":
         export = zip_export_create(user=request.user, certificates=certificates)

@@ -27,6 +27,11 @@ class Status(models.TextChoices):
     SUPERSEDED = "superseded", _("superseded")
 
 
+# A certificate leaves "valid" once, for one of these, and never comes back or moves on:
+# a new certificate is a new record (new completion, re-issue, or a logged reinstatement).
+FINAL_STATUSES = frozenset({Status.REVOKED, Status.SUPERSEDED})
+
+
 class ImmutableCertificateError(Exception):
     """Raised when code tries to change what an issued certificate says."""
 
@@ -144,11 +149,12 @@ class Certificate(models.Model):
         verbose_name_plural = _("certificates")
         ordering = ["-issued_at", "-pk"]
         constraints = [
-            # One current certificate per completion; a re-issue supersedes the old one first.
+            # One valid certificate per completion; a re-issue supersedes the old one first,
+            # a reinstatement leaves the revoked one revoked beside the new one.
             models.UniqueConstraint(
                 fields=["enrolment", "completed_at"],
-                condition=~Q(status="superseded"),
-                name="certificates_one_per_completion",
+                condition=Q(status="valid"),
+                name="certificates_one_valid_per_completion",
             )
         ]
         indexes = [models.Index(fields=["holder", "status"])]
@@ -163,9 +169,13 @@ class Certificate(models.Model):
         super().save(*args, **kwargs)
 
     def _refuse_snapshot_changes(self):
-        stored = type(self).objects.filter(pk=self.pk).values(*self.SNAPSHOT_FIELDS).first()
+        stored = (
+            type(self).objects.filter(pk=self.pk).values(*self.SNAPSHOT_FIELDS, "status").first()
+        )
         if stored is None:
             return
+        if stored["status"] in FINAL_STATUSES and self.status != stored["status"]:
+            raise ImmutableCertificateError("A revoked or superseded certificate stays so.")
         for field in self.SNAPSHOT_FIELDS:
             current = getattr(self, field)
             if field == "pdf":

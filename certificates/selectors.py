@@ -1,6 +1,7 @@
 from django.db.models import Q
 
-from organisations.selectors import organisations_in_scope
+from courses.models import CoursePage
+from organisations.selectors import organisations_visible_to, sees_all_people
 
 from .models import Certificate, Status
 
@@ -20,6 +21,28 @@ def certificates_with_old_name(user):
     )
 
 
+def certificates_visible_to(user):
+    """Certificates ``user`` may see in the admin (lazy, holder and organisation joined).
+
+    Everything with ``organisations.view_all_people`` (Administration, superusers); the
+    certificates recorded in an organisation of ``organisations_visible_to(user)`` (where
+    the certificate was earned, so a later move of the holder never moves it) for a manager;
+    none for anyone else.
+    """
+    queryset = Certificate.objects.select_related("holder", "organisation")
+    if sees_all_people(user):
+        return queryset
+    return queryset.filter(organisation__in=organisations_visible_to(user))
+
+
+def certificate_courses_visible_to(user):
+    """Courses offered in the certificate filter: those with a certificate ``user`` may see."""
+    courses = CoursePage.objects.order_by("title")
+    if sees_all_people(user):
+        return courses
+    return courses.filter(pk__in=certificates_visible_to(user).order_by().values("course_id"))
+
+
 def certificates_of(user):
     """The holder's own certificates, newest first (one query)."""
     return Certificate.objects.filter(holder=user).only(
@@ -36,11 +59,13 @@ def certificates_of(user):
 
 
 def downloadable_certificate(*, user, pk):
-    """The certificate ``user`` may download, or None: the holder, admins, and managers whose
-    scope holds the organisation recorded on the certificate (where it was earned)."""
+    """The certificate ``user`` may download, or None: its holder, and whoever may see it in
+    the admin (``certificates_visible_to``: the organisation recorded on the certificate)."""
     if not user.is_authenticated:
         return None
-    allowed = Q(holder=user) | Q(organisation__in=organisations_in_scope(user))
+    if sees_all_people(user):
+        return Certificate.objects.filter(pk=pk).first()
+    allowed = Q(holder=user) | Q(organisation__in=organisations_visible_to(user))
     return Certificate.objects.filter(allowed, pk=pk).first()
 
 
@@ -77,3 +102,40 @@ def completions_without_certificate():
         enrolment=OuterRef("pk"), completed_at=OuterRef("completed_at")
     ).exclude(status=Status.SUPERSEDED)
     return Enrolment.objects.filter(completed_at__isnull=False).exclude(Exists(issued))
+
+
+def certificate_history(certificate):
+    """What was done with ``certificate`` after issue, oldest first (one query).
+
+    A list of dicts: ``when`` ("22.11.2026 14:05", Europe/Berlin), ``label`` (the action),
+    ``by`` (a display name) and ``details`` (the reason, the other certificate's serial).
+    Source: Wagtail's log entries written by ``services`` (revoke, re-issue, reinstate).
+    """
+    from django.utils.formats import date_format
+    from django.utils.timezone import localtime
+    from django.utils.translation import gettext as _
+    from wagtail.log_actions import registry
+    from wagtail.models import ModelLogEntry
+
+    entries = ModelLogEntry.objects.for_instance(certificate).select_related("user")
+    rows = []
+    for entry in entries.order_by("timestamp", "pk"):
+        data = entry.data or {}
+        details = []
+        if data.get("reason"):
+            details.append(_("Reason: %s") % data["reason"])
+        if data.get("new"):
+            details.append(_("New certificate: %s") % data["new"])
+        if data.get("old"):
+            details.append(_("Previous certificate: %s") % data["old"])
+        rows.append(
+            {
+                "when": date_format(localtime(entry.timestamp), "d.m.Y H:i"),
+                "label": registry.get_action_label(entry.action)
+                if registry.action_exists(entry.action)
+                else entry.action,
+                "by": entry.user_display_name,
+                "details": "; ".join(details),
+            }
+        )
+    return rows

@@ -158,36 +158,119 @@ def _issue(enrolment):
     return certificate
 
 
+# Actions in Wagtail's log (ModelLogEntry): who did what when, and why; shown on the
+# certificate's inspect page. Labels are registered in wagtail_hooks.
+LOG_REVOKE = "kofo_certificates.revoke"
+LOG_REISSUE = "kofo_certificates.reissue"
+LOG_REINSTATE = "kofo_certificates.reinstate"
+
+
+def _log(certificate, action, *, by, **data):
+    from wagtail.log_actions import log
+
+    log(instance=certificate, action=action, user=by, data=data)
+
+
+def _lock_current(certificate):
+    return Certificate.objects.select_for_update().get(pk=certificate.pk)
+
+
 @transaction.atomic
 def certificate_revoke(*, certificate, reason, by):
-    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    """Mark ``certificate`` revoked (who, when, why); the record and its PDF stay.
+
+    Returns the certificate. Revoking a revoked one again changes nothing. Raises
+    ``CertificateError`` without a reason, or for a superseded certificate (its successor is
+    the one to revoke). Final states stay final (ARCHITECTURE.md: certificates are immutable
+    records; revocation marks, never deletes).
+    """
+    certificate = _lock_current(certificate)
     reason = (reason or "").strip()
     if not reason:
         raise CertificateError(_("Please give a reason for the revocation."))
     if certificate.status == Status.REVOKED:
         return certificate
+    if certificate.status == Status.SUPERSEDED:
+        raise CertificateError(
+            _("This certificate has been replaced; please revoke the current one.")
+        )
     certificate.status = Status.REVOKED
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason
     certificate.revoked_by = by
     certificate.save(update_fields=["status", "revoked_at", "revoked_reason", "revoked_by"])
+    _log(certificate, LOG_REVOKE, by=by, reason=reason)
     return certificate
 
 
-@transaction.atomic
-def certificate_reissue(*, certificate):
-    """A new certificate for the same completion, with today's names and settings."""
-    old = Certificate.objects.select_for_update().get(pk=certificate.pk)
-    if old.status == Status.SUPERSEDED:
-        raise CertificateError(_("This certificate has already been replaced."))
+def _issue_for_completion_of(old):
     enrolment = Enrolment.objects.select_for_update().get(pk=old.enrolment_id)
-    if enrolment.completed_at != old.completed_at:
-        enrolment.completed_at = old.completed_at
+    # The new certificate is for the old one's completion, even if the person has since
+    # started the course again (the enrolment row itself is not changed).
+    enrolment.completed_at = old.completed_at
+    return _issue(enrolment)
+
+
+def reissue_refusal(certificate):
+    """Why ``certificate`` cannot be re-issued (a German message), or None when it can."""
+    if certificate.status == Status.SUPERSEDED:
+        return _("This certificate has already been replaced.")
+    if certificate.status == Status.REVOKED:
+        return _(
+            "A revoked certificate cannot be re-issued. A new certificate needs a new "
+            "completion of the course or a reinstatement with a reason."
+        )
+    return None
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate, by=None):
+    """A new certificate for the same completion, with today's names and settings.
+
+    Only a valid certificate is re-issued; the old one becomes "superseded". Returns the new
+    certificate. Raises ``CertificateError`` for a superseded or a revoked certificate: a
+    revocation is final, and issuing anew needs a new completion or a reasoned, logged
+    ``certificate_reinstate``.
+    """
+    old = _lock_current(certificate)
+    refusal = reissue_refusal(old)
+    if refusal is not None:
+        raise CertificateError(refusal)
     old.status = Status.SUPERSEDED
     old.save(update_fields=["status"])
-    new = _issue(enrolment)
+    new = _issue_for_completion_of(old)
     old.superseded_by = new
     old.save(update_fields=["superseded_by"])
+    _log(old, LOG_REISSUE, by=by, new=new.serial)
+    _log(new, LOG_REISSUE, by=by, old=old.serial)
+    return new
+
+
+@transaction.atomic
+def certificate_reinstate(*, certificate, reason, by):
+    """Issue a new valid certificate for the completion of a revoked one, for a reason.
+
+    The revoked certificate stays revoked (its code keeps saying so); the new one gets a new
+    serial number and code. Both carry a log entry with who, when and why. Returns the new
+    certificate. Raises ``CertificateError`` without a reason, for a certificate that is not
+    revoked, or when that completion already has a valid certificate.
+    """
+    old = _lock_current(certificate)
+    reason = (reason or "").strip()
+    if old.status != Status.REVOKED:
+        raise CertificateError(_("Only a revoked certificate can be reinstated."))
+    if not reason:
+        raise CertificateError(_("Please give a reason for the reinstatement."))
+    # Locking the enrolment serialises this with issuing and re-issuing; the constraint
+    # "one valid certificate per completion" is the last guard.
+    Enrolment.objects.select_for_update().get(pk=old.enrolment_id)
+    if Certificate.objects.filter(
+        enrolment_id=old.enrolment_id, completed_at=old.completed_at, status=Status.VALID
+    ).exists():
+        raise CertificateError(_("This completion already has a valid certificate."))
+    new = _issue_for_completion_of(old)
+    _log(old, LOG_REINSTATE, by=by, reason=reason, new=new.serial)
+    _log(new, LOG_REINSTATE, by=by, reason=reason, old=old.serial)
     return new
 
 

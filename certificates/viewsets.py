@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 
 import django_filters
+from django.contrib.auth.models import AnonymousUser
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -13,15 +14,18 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from courses.models import CoursePage
 from lms import formats
 from lms.columns import LocalDateColumn, LocalDateTimeColumn
 from lms.exports import GermanExportMixin
-from organisations.models import Organisation, Region
-from organisations.selectors import organisations_in_scope
+from organisations.selectors import organisations_visible_to, regions_visible_to
 
 from . import admin_views
 from .models import Certificate, Status
+from .selectors import (
+    certificate_courses_visible_to,
+    certificate_history,
+    certificates_visible_to,
+)
 
 
 class CertificatePermissionPolicy(ModelPermissionPolicy):
@@ -33,25 +37,32 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
-def scoped_certificates(user):
-    """The certificates an admin user may see: everything for admins; otherwise those whose
-    recorded organisation (the holder's at issue) is in the user's scope, so a person's move
-    leaves old certificates with the old manager and shows the new manager only new ones."""
-    queryset = Certificate.objects.select_related("holder", "organisation")
-    if user.is_superuser:
-        return queryset
-    return queryset.filter(organisation__in=organisations_in_scope(user))
+def _user(request):
+    return getattr(request, "user", None) or AnonymousUser()
+
+
+def _courses(request):
+    return certificate_courses_visible_to(_user(request))
+
+
+def _organisations(request):
+    return organisations_visible_to(_user(request)).order_by("name")
+
+
+def _regions(request):
+    return regions_visible_to(_user(request)).order_by("name")
 
 
 class CertificateFilterSet(WagtailFilterSet):
-    course = django_filters.ModelChoiceFilter(
-        label=_("course"), queryset=CoursePage.objects.order_by("title")
-    )
+    """Choices list only what the viewer may see: a filter narrows, never widens; a value
+    outside the scope is refused by the field."""
+
+    course = django_filters.ModelChoiceFilter(label=_("course"), queryset=_courses)
     organisation = django_filters.ModelChoiceFilter(
-        label=_("organisation"), queryset=Organisation.objects.order_by("name")
+        label=_("organisation"), queryset=_organisations
     )
     region = django_filters.ModelChoiceFilter(
-        label=_("region"), field_name="organisation__region", queryset=Region.objects.all()
+        label=_("region"), field_name="organisation__region", queryset=_regions
     )
     issued_at = django_filters.DateFromToRangeFilter(
         label=_("issued at"), widget=DateRangePickerWidget
@@ -65,7 +76,7 @@ class CertificateFilterSet(WagtailFilterSet):
 
 class CertificateIndexView(GermanExportMixin, generic.IndexView):
     def get_base_queryset(self):
-        return scoped_certificates(self.request.user)
+        return certificates_visible_to(self.request.user)
 
     @property
     def header_buttons(self):
@@ -135,7 +146,12 @@ class CertificateInspectView(generic.InspectView):
     def get_object(self, queryset=None):
         from django.shortcuts import get_object_or_404
 
-        return get_object_or_404(scoped_certificates(self.request.user), pk=self.pk)
+        return get_object_or_404(certificates_visible_to(self.request.user), pk=self.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = certificate_history(self.object)
+        return context
 
     @property
     def header_more_buttons(self):
@@ -157,11 +173,18 @@ class CertificateInspectView(generic.InspectView):
                         icon_name="cross",
                     )
                 )
-            if self.object.status != Status.SUPERSEDED:
                 buttons.append(
                     Button(
                         _("Re-issue"),
                         url=reverse("certificates_admin:reissue", args=[self.object.pk]),
+                        icon_name="repeat",
+                    )
+                )
+            if self.object.status == Status.REVOKED:
+                buttons.append(
+                    Button(
+                        _("Reinstate"),
+                        url=reverse("certificates_admin:reinstate", args=[self.object.pk]),
                         icon_name="repeat",
                     )
                 )
@@ -180,6 +203,7 @@ class CertificateViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = CertificateIndexView
     inspect_view_class = CertificateInspectView
+    inspect_template_name = "certificates/admin/inspect.html"
     filterset_class = CertificateFilterSet
     search_fields = None
     # Editing is switched off by the permission policy; Wagtail still wants a form.
@@ -232,6 +256,7 @@ class CertificateViewSet(ModelViewSet):
 admin_urlpatterns = [
     path("<int:pk>/widerrufen/", admin_views.revoke, name="revoke"),
     path("<int:pk>/neu-ausstellen/", admin_views.reissue, name="reissue"),
+    path("<int:pk>/wieder-ausstellen/", admin_views.reinstate, name="reinstate"),
     path("vorschau/", admin_views.preview, name="preview"),
     path("zip/", admin_views.zip_new, name="zip_new"),
     path("zip/<int:pk>/", admin_views.zip_status, name="zip_status"),

@@ -21,3 +21,14 @@ def register_certificate_actions():
             include((admin_urlpatterns, "certificates_admin"), namespace="certificates_admin"),
         )
     ]
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    from django.utils.translation import gettext_lazy as _
+
+    from .services import LOG_REINSTATE, LOG_REISSUE, LOG_REVOKE
+
+    actions.register_action(LOG_REVOKE, _("Revoked"), _("Certificate revoked"))
+    actions.register_action(LOG_REISSUE, _("Re-issued"), _("Certificate re-issued"))
+    actions.register_action(LOG_REINSTATE, _("Reinstated"), _("Certificate reinstated"))

@@ -20,6 +20,7 @@ from lms.forms import LocalizedDecimalsMixin
 from organisations.models import OrganisationKind
 
 from .blocks import ModuleBodyBlock
+from .forms import CoursePageForm
 from .panels import EnrolmentCountsPanel
 
 
@@ -56,6 +57,8 @@ class EnrolmentMode(models.TextChoices):
 
 
 class CoursePage(RoutablePageMixin, Page):
+    base_form_class = CoursePageForm
+
     summary = models.CharField(_("short summary"), max_length=300)
     description = RichTextField(_("description"), blank=True)
     learning_objectives = RichTextField(_("learning objectives"), blank=True)

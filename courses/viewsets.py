@@ -15,6 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from lms.columns import LocalDateColumn, LocalDateTimeColumn
 from lms.exports import GermanExportMixin
+from organisations.selectors import organisations_visible_to, sees_all_people
 
 from . import services
 from .models import CoursePage, Enrolment
@@ -83,7 +84,13 @@ class EnrolmentEditView(_SavesThroughService, generic.EditView):
 
 class EnrolmentIndexView(GermanExportMixin, generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("user", "course", "assigned_by")
+        # The listing and its export show only the enrolments the viewer may see: those
+        # recorded in an organisation of the viewer's scope (a later move changes nothing).
+        user = self.request.user
+        enrolments = super().get_base_queryset().select_related("user", "course", "assigned_by")
+        if sees_all_people(user):
+            return enrolments
+        return enrolments.filter(organisation__in=organisations_visible_to(user))
 
 
 class EnrolmentViewSet(ModelViewSet):

@@ -44,6 +44,9 @@ class Organisation(index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # Who holds this sees everybody in reports, exports and certificates
+        # (organisations.selectors.people_visible_to); managers see their scope only.
+        permissions = [("view_all_people", _("Can see the people of every organisation"))]
 
     def __str__(self):
         return self.name

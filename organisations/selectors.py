@@ -1,63 +1,98 @@
-"""The one place that decides which people a manager may see.
+"""The one place that decides which people a manager or administrator may see.
 
-Every report, export, chart and assignment goes through these functions, so a scope rule
-is changed here and nowhere else.
+Every report, export, chart, count, filter choice, picker and certificate listing goes
+through ``people_visible_to`` (and its companions for organisations and regions), so a scope
+rule is changed here and nowhere else.
+
+Two ways to see people, and only these two:
+
+- the permission ``organisations.view_all_people`` (granted to the group "Administration"
+  by organisations migration 0002; superusers hold every permission): everybody;
+- a ``ManagerScope`` row: the members of the scope's organisations and of the organisations
+  in the scope's regions.
+
+Being a course's responsible trainer never widens this set: what trainers see of their
+courses' learners is decided where trainers work (``reports.selectors.enrolments_in_scope``
+for trainers without a manager role, the quiz marking queue, the course editor's counts).
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from .models import Organisation
+from .models import ManagerScope, Organisation, Region
+
+VIEW_ALL_PEOPLE = "organisations.view_all_people"
 
 
-def _sees_everyone(user):
-    return user.is_active and user.is_superuser
-
-
-def organisations_in_scope(manager):
-    """Organisations whose people ``manager`` may see (all of them for administrators)."""
-    if _sees_everyone(manager):
-        return Organisation.objects.all()
-    if not manager.is_active:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        Q(pk__in=manager_scope_organisation_ids(manager))
-        | Q(region__in=manager_scope_region_ids(manager))
-    ).distinct()
+def sees_all_people(user):
+    """True when ``user`` (active) holds ``organisations.view_all_people``."""
+    return bool(user.is_active and user.has_perm(VIEW_ALL_PEOPLE))
 
 
 def manager_scope_organisation_ids(manager):
-    from .models import ManagerScope
-
+    """Subquery: ids of the organisations named one by one in ``manager``'s scope."""
     return ManagerScope.organisations.through.objects.filter(managerscope__manager=manager).values(
         "organisation_id"
     )
 
 
 def manager_scope_region_ids(manager):
-    from .models import ManagerScope
-
+    """Subquery: ids of the regions in ``manager``'s scope."""
     return ManagerScope.regions.through.objects.filter(managerscope__manager=manager).values(
         "region_id"
     )
 
 
-def users_in_scope(manager):
-    """People ``manager`` may see: members of the organisations in their scope.
+def organisations_visible_to(user):
+    """Organisations whose people ``user`` may see (lazy queryset of ``Organisation``).
 
-    Returns a lazy queryset (one query when evaluated, usable as a subquery).
+    All of them with ``view_all_people``; the scope's organisations and those of its regions
+    for a manager; none for anyone else (inactive or anonymous users included).
     """
-    users = get_user_model().objects.all()
-    if _sees_everyone(manager):
-        return users
-    if not manager.is_active:
-        return users.none()
-    return users.filter(
-        Q(organisation__in=manager_scope_organisation_ids(manager))
-        | Q(organisation__region__in=manager_scope_region_ids(manager))
+    if not user.is_authenticated or not user.is_active:
+        return Organisation.objects.none()
+    if sees_all_people(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        Q(pk__in=manager_scope_organisation_ids(user))
+        | Q(region__in=manager_scope_region_ids(user))
     )
 
 
+def regions_visible_to(user):
+    """Regions offered to ``user`` in filters: those holding an organisation they may see."""
+    if sees_all_people(user):
+        return Region.objects.all()
+    return Region.objects.filter(
+        pk__in=organisations_visible_to(user).values("region_id")
+    ).order_by("name")
+
+
+def people_visible_to(user):
+    """People (user accounts) ``user`` may see as manager or administrator.
+
+    Returns a lazy queryset (one query when evaluated, usable as a subquery). Everybody with
+    ``organisations.view_all_people``; else the members of ``organisations_visible_to(user)``
+    (empty without a manager scope). Never depends on courses the user is responsible for.
+    """
+    users = get_user_model().objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return users.none()
+    if sees_all_people(user):
+        return users
+    return users.filter(
+        Q(organisation__in=manager_scope_organisation_ids(user))
+        | Q(organisation__region__in=manager_scope_region_ids(user))
+    )
+
+
+# The names the rest of the code grew up with; same functions, one rule.
+users_in_scope = people_visible_to
+organisations_in_scope = organisations_visible_to
+
+
 def has_scope(user):
-    """True for administrators and for anyone with a manager scope."""
-    return _sees_everyone(user) or (user.is_active and hasattr(user, "manager_scope"))
+    """True for those who see everybody and for anyone with a manager scope."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return sees_all_people(user) or hasattr(user, "manager_scope")

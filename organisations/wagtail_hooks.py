@@ -45,6 +45,13 @@ class ManagerScopeViewSet(ModelViewSet):
     list_display = ["manager", "region_names", "organisation_names"]
     form_fields = ["manager", "regions", "organisations"]
 
+    def get_form_class(self, for_update=False):
+        from django import forms
+
+        from .forms import ManagerScopeForm
+
+        return forms.modelform_factory(ManagerScope, form=ManagerScopeForm, fields=self.form_fields)
+
     def get_queryset(self, request):
         return ManagerScope.objects.select_related("manager").prefetch_related(
             "regions", "organisations"

@@ -2,11 +2,11 @@
 pass rate and the average number of attempts people needed to pass.
 
 Scope is applied in one place, ``attempts_in_scope``: the submitted attempts of the people the
-viewer may report on (``enrolments_in_scope``, which is ``users_in_scope`` for managers and
-the learners of their courses for trainers). Every figure, filter choice and export starts
-there; the modules listed are those of ``courses_in_scope`` (all for managers, own courses for
-trainers). The rows take two queries whatever their number: the modules with their course
-titles, and the per-quiz aggregate.
+viewer may report on (``enrolments_in_scope``: ``organisations_visible_to`` for managers and
+administrators, the learners of their own courses for trainers without a reporting role).
+Every figure, filter choice and export starts there; the modules listed are those of
+``courses_in_scope`` (all for managers, own courses for trainers). The rows take two queries
+whatever their number: the modules with their course titles, and the per-quiz aggregate.
 
 A module's figures are those of the attempts taken for it (``Attempt.context_key``, set by the
 course access policy when the attempt starts): if two modules (say a course and its copy) use
@@ -80,7 +80,7 @@ def modules_with_quiz(user, course=None):
     modules = ModulePage.objects.filter(quiz__isnull=False)
     if course is not None:
         modules = modules.descendant_of(course)
-    elif not (user.is_superuser or user.has_perm("reports.view_reports")):
+    elif not selectors.reports_as_manager(user):
         within = Q(pk__in=[])
         for path in selectors.courses_in_scope(user).values_list("path", flat=True):
             within |= Q(path__startswith=path)

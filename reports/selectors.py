@@ -1,12 +1,14 @@
 """The one place where report data is read and where the viewer's scope is applied.
 
-Every report, export, chart and count starts from ``enrolments_in_scope(user)``: managers
-see the enrolments *recorded* in an organisation of ``organisations_in_scope`` (the
-organisation the person belonged to when enrolling, ``Enrolment.organisation``), trainers the
-courses they are responsible for, administrators everything. Views never filter by scope
-themselves. Because scope and grouping use the recorded organisation, a person who moves
-leaves their past records with the old organisation (its manager keeps seeing them, its
-figures stay) and the new manager sees what the person does from the move on.
+Every report, export, chart and count starts from ``enrolments_in_scope(user)``. Whoever has
+a reporting role (``reports.view_reports``: managers, Administration) sees the enrolments
+*recorded* in an organisation of ``organisations.selectors.organisations_visible_to`` (the
+organisation the person belonged to when enrolling, ``Enrolment.organisation``) and nothing
+else, whatever other role the account has; only a trainer *without* a reporting role sees the
+learners of the courses they are responsible for. Views never filter by scope themselves.
+Because scope and grouping use the recorded organisation, a person who moves leaves their
+past records with the old organisation (its manager keeps seeing them, its figures stay) and
+the new manager sees what the person does from the move on.
 
 A module's course is its parent in the Wagtail tree. "The modules of this enrolment's course"
 is written as a *range* on ``path`` (course path < path <= course path + "ZZZZ", one level
@@ -34,7 +36,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage
 from organisations.models import Organisation
-from organisations.selectors import organisations_in_scope
+from organisations.selectors import organisations_visible_to, sees_all_people
 
 
 class Status:
@@ -51,37 +53,47 @@ class Status:
 
 
 def can_view_reports(user):
-    return user.is_active and (
-        user.has_perm("reports.view_reports") or user.responsible_for_courses.exists()
-    )
+    """True for active managers/administrators (``reports.view_reports``) and for active
+    responsible trainers of at least one course."""
+    return user.is_active and (reports_as_manager(user) or user.responsible_for_courses.exists())
+
+
+def reports_as_manager(user):
+    """True when ``user``'s reports follow the manager/administrator rule (people in scope)
+    rather than the trainer rule (learners of their own courses)."""
+    return user.is_active and user.has_perm("reports.view_reports")
 
 
 def enrolments_in_scope(user):
-    """Active enrolments ``user`` may report on (lazy; usable as a subquery)."""
+    """Active enrolments ``user`` may report on (lazy; usable as a subquery).
+
+    Managers and administrators: the enrolments recorded in ``organisations_visible_to(user)``,
+    never widened by courses they happen to be responsible for. Trainers without a reporting
+    role: the enrolments in their own courses. Anyone else: none.
+    """
     enrolments = Enrolment.objects.filter(is_active=True)
     if not user.is_active:
         return enrolments.none()
-    if user.is_superuser:
-        return enrolments
-    return enrolments.filter(
-        Q(organisation__in=organisations_in_scope(user))
-        | Q(course__in=user.responsible_for_courses.all())
-    )
+    if reports_as_manager(user):
+        if sees_all_people(user):
+            return enrolments
+        return enrolments.filter(organisation__in=organisations_visible_to(user))
+    return enrolments.filter(course__in=user.responsible_for_courses.all())
 
 
 def courses_in_scope(user):
     """Courses offered in report filters: all for managers/admins, own ones for trainers."""
     courses = CoursePage.objects.order_by("title")
-    if user.is_superuser or user.has_perm("reports.view_reports"):
+    if reports_as_manager(user):
         return courses
     return courses.filter(responsible_trainers=user)
 
 
 def report_organisations(user):
-    """Organisations offered in filters; trainers (no manager scope) get those of their
-    learners only, so no filter lists an organisation outside what the rows show."""
-    if user.is_superuser or hasattr(user, "manager_scope"):
-        return organisations_in_scope(user).order_by("name")
+    """Organisations offered in filters: the viewer's scope for managers/admins; for trainers
+    those of their learners only, so no filter lists an organisation the rows cannot show."""
+    if reports_as_manager(user):
+        return organisations_visible_to(user).order_by("name")
     ids = enrolments_in_scope(user).values("organisation_id")
     return Organisation.objects.filter(pk__in=ids).order_by("name")
 

@@ -56,11 +56,104 @@ def test_revoke_with_reason_and_reissue(admin_client):
     assert certificate.status == Status.REVOKED
     assert certificate.revoked_reason == "Teilnahme nicht nachgewiesen"
 
+    valid = completed_enrolment().certificates.get()
     with run_on_commit():
-        admin_client.post(reverse("certificates_admin:reissue", args=[certificate.pk]))
+        admin_client.post(reverse("certificates_admin:reissue", args=[valid.pk]))
+    valid.refresh_from_db()
+    assert valid.status == Status.SUPERSEDED
+    assert valid.superseded_by.status == Status.VALID
+
+
+def test_a_revoked_certificate_cannot_be_reissued(admin_client):
+    certificate = completed_enrolment().certificates.get()
+    admin_client.post(
+        reverse("certificates_admin:revoke", args=[certificate.pk]), {"reason": "Betrug"}
+    )
+    url = reverse("certificates_admin:reissue", args=[certificate.pk])
+    for response in (admin_client.get(url, follow=True), admin_client.post(url, follow=True)):
+        assert response.status_code == 200
+        assert "Eine widerrufene Teilnahmebescheinigung kann nicht neu ausgestellt werden" in (
+            response.text
+        )
     certificate.refresh_from_db()
-    assert certificate.status == Status.SUPERSEDED
-    assert certificate.superseded_by.status == Status.VALID
+    assert certificate.status == Status.REVOKED and certificate.superseded_by is None
+    assert Certificate.objects.filter(status=Status.VALID).count() == 0
+    inspect = admin_client.get(reverse("certificates_certificate:inspect", args=[certificate.pk]))
+    assert url not in inspect.text
+    assert reverse("certificates_admin:reinstate", args=[certificate.pk]) in inspect.text
+
+
+def test_reinstatement_needs_a_reason_and_is_logged_on_the_inspect_page(client):
+    from accounts.roles import ADMINISTRATION
+
+    admin = UserFactory(first_name="Petra", last_name="Prüferin")
+    admin.groups.add(Group.objects.get(name=ADMINISTRATION))
+    client.force_login(admin)
+    revoked = completed_enrolment().certificates.get()
+    client.post(reverse("certificates_admin:revoke", args=[revoked.pk]), {"reason": "Irrtum?"})
+    url = reverse("certificates_admin:reinstate", args=[revoked.pk])
+    assert "Dieses Feld muss ausgefüllt werden." in client.post(url, {"reason": " "}).text
+    assert not Certificate.objects.filter(status=Status.VALID).exists()
+
+    with run_on_commit():
+        response = client.post(url, {"reason": "Nachweis liegt doch vor"})
+    new = Certificate.objects.get(status=Status.VALID)
+    assert response.status_code == 302 and response.url.endswith(f"/{new.pk}/")
+    revoked.refresh_from_db()
+    assert revoked.status == Status.REVOKED  # a final state stays final
+    assert (new.enrolment_id, new.completed_at) == (revoked.enrolment_id, revoked.completed_at)
+    assert new.serial != revoked.serial and new.code != revoked.code
+    for certificate, other in ((new, revoked), (revoked, new)):
+        page = client.get(reverse("certificates_certificate:inspect", args=[certificate.pk]))
+        assert "Wieder ausgestellt" in page.text and "Petra Prüferin" in page.text
+        assert "Nachweis liegt doch vor" in page.text and other.serial in page.text
+    # Once reinstated, the same completion cannot be reinstated a second time.
+    again = client.post(url, {"reason": "noch einmal"})
+    assert "bereits eine gültige Teilnahmebescheinigung" in again.text
+    assert Certificate.objects.filter(status=Status.VALID).count() == 1
+
+
+def test_administration_without_superuser_sees_revokes_and_downloads(client):
+    from accounts.roles import ADMINISTRATION
+
+    certificate = completed_enrolment().certificates.get()
+    admin = UserFactory(organisation=None)
+    admin.groups.add(Group.objects.get(name=ADMINISTRATION))
+    assert not admin.is_superuser
+    client.force_login(admin)
+    assert certificate.serial in client.get(reverse(INDEX)).text
+    download = client.get(reverse("certificates:download", args=[certificate.pk]))
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    revoke = reverse("certificates_admin:revoke", args=[certificate.pk])
+    assert client.get(revoke).status_code == 200
+    client.post(revoke, {"reason": "Doppelt ausgestellt"})
+    certificate.refresh_from_db()
+    assert certificate.status == Status.REVOKED and certificate.revoked_by == admin
+
+
+def test_filters_offer_a_manager_only_their_scope(client):
+    from tests.factories import OrganisationFactory, RegionFactory
+
+    def person(name, region):
+        region = RegionFactory(name=region)
+        return UserFactory(organisation=OrganisationFactory(name=name, region=region))
+
+    inside = completed_enrolment(
+        user=person("Familienzentrum Oberhausen", "Oberhausen"), title="Innen"
+    ).certificates.get()
+    outside = completed_enrolment(
+        user=person("Jugendamt Gelsenkirchen", "Gelsenkirchen"), title="Außen"
+    ).certificates.get()
+    manager = UserFactory()
+    manager.groups.add(Group.objects.get(name=MANAGERS))
+    ManagerScope.objects.create(manager=manager).organisations.add(inside.organisation)
+    client.force_login(manager)
+    page = client.get(reverse(INDEX)).text
+    assert inside.organisation.name in page and inside.organisation.region.name in page
+    assert outside.organisation.name not in page and outside.organisation.region.name not in page
+    assert "Außen" not in page
+    forged = client.get(reverse(INDEX), {"organisation": outside.organisation_id}).text
+    assert outside.serial not in forged and outside.holder_name not in forged
 
 
 def test_preview_renders_a_sample_before_anything_is_issued(admin_client):

@@ -168,3 +168,29 @@ def test_certificates_protect_the_enrolment():
     enrolment = completed_enrolment()
     with pytest.raises(ProtectedError):
         enrolment.delete()
+
+
+def test_a_revoked_certificate_stays_revoked():
+    """Final states stay final: no re-issue, no second revocation of a replaced one, no
+    status change through the model, and issuing again returns the revoked record."""
+    from certificates.services import certificate_reinstate
+
+    certificate = completed_enrolment().certificates.get()
+    by = UserFactory()
+    certificate_revoke(certificate=certificate, reason="Betrug", by=by)
+    with pytest.raises(CertificateError, match="kann nicht neu ausgestellt werden"):
+        certificate_reissue(certificate=certificate)
+    assert certificate_issue(enrolment=certificate.enrolment).pk == certificate.pk
+    certificate.refresh_from_db()
+    certificate.status = Status.VALID
+    with pytest.raises(ImmutableCertificateError):
+        certificate.save(update_fields=["status"])
+    with pytest.raises(CertificateError, match="Grund"):
+        certificate_reinstate(certificate=certificate, reason="  ", by=by)
+    new = certificate_reinstate(certificate=certificate, reason="Nachweis liegt vor", by=by)
+    assert new.status == Status.VALID
+    assert certificate_issue(enrolment=certificate.enrolment).pk == new.pk
+    certificate_reissue(certificate=new)
+    new.refresh_from_db()
+    with pytest.raises(CertificateError, match="ersetzt"):
+        certificate_revoke(certificate=new, reason="zu spät", by=by)

