@@ -11,6 +11,7 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from courses.models import CoursePage
+from lms.ids import IdModelChoiceFilter
 from organisations.models import Organisation, Region
 from organisations.selectors import users_in_scope
 
@@ -36,13 +37,11 @@ def scoped_certificates(user):
 
 
 class CertificateFilterSet(WagtailFilterSet):
-    course = django_filters.ModelChoiceFilter(
-        label=_("course"), queryset=CoursePage.objects.order_by("title")
-    )
-    organisation = django_filters.ModelChoiceFilter(
+    course = IdModelChoiceFilter(label=_("course"), queryset=CoursePage.objects.order_by("title"))
+    organisation = IdModelChoiceFilter(
         label=_("organisation"), queryset=Organisation.objects.order_by("name")
     )
-    region = django_filters.ModelChoiceFilter(
+    region = IdModelChoiceFilter(
         label=_("region"), field_name="organisation__region", queryset=Region.objects.all()
     )
     issued_at = django_filters.DateFromToRangeFilter(

@@ -13,6 +13,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from lms.ids import IdModelChoiceFilter
+
 from . import services
 from .models import CoursePage, Enrolment
 
@@ -34,9 +36,7 @@ class EnrolmentForm(forms.ModelForm):
 
 
 class EnrolmentFilterSet(WagtailFilterSet):
-    course = django_filters.ModelChoiceFilter(
-        label=_("course"), queryset=CoursePage.objects.order_by("title")
-    )
+    course = IdModelChoiceFilter(label=_("course"), queryset=CoursePage.objects.order_by("title"))
     completed = django_filters.BooleanFilter(
         label=_("completed"), field_name="completed_at", lookup_expr="isnull", exclude=True
     )

@@ -3,10 +3,13 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.deletion import RefuseReferencedDeleteView
+
 from .models import ManagerScope, Organisation, Region
 
 
 class RegionViewSet(ModelViewSet):
+    delete_view_class = RefuseReferencedDeleteView
     model = Region
     url_prefix = "regionen"
     icon = "site"
@@ -17,6 +20,7 @@ class RegionViewSet(ModelViewSet):
 
 
 class OrganisationViewSet(ModelViewSet):
+    delete_view_class = RefuseReferencedDeleteView
     model = Organisation
     url_prefix = "organisationen"
     icon = "group"
@@ -29,6 +33,7 @@ class OrganisationViewSet(ModelViewSet):
 
 
 class ManagerScopeViewSet(ModelViewSet):
+    delete_view_class = RefuseReferencedDeleteView
     model = ManagerScope
     url_prefix = "sichtbereiche"
     icon = "view"

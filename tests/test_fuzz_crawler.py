@@ -10,7 +10,7 @@ Deterministic (``random.Random`` with a fixed seed); runs on SQLite and PostgreS
 """
 
 from django.apps import apps
-from django.test import Client, TestCase, override_settings
+from django.test import TestCase, override_settings
 
 from tests.fuzz import urls as fuzz_urls
 from tests.fuzz.crawler import Crawler

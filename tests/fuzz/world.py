@@ -20,7 +20,7 @@ from quizzes import services as quizzes
 from quizzes.models import QuestionKind
 from tests.certificates.factories import completed_enrolment
 from tests.factories import OrganisationFactory, RegionFactory, UserFactory, make_course
-from tests.quizzes.factories import add_question, make_quiz
+from tests.quizzes.factories import make_quiz
 
 ROLES = ("anonymous", "learner", "trainer", "manager", "administration", "superuser")
 
