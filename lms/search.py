@@ -2,9 +2,10 @@
 
 Every search box (the catalogue, the admin listings of people, organisations, quizzes, pages)
 ends in this backend. On SQLite, modelsearch wraps each search term in FTS5 double quotes
-without escaping the quotes inside, so ``?q="`` raises "unterminated string" (HTTP 500;
-upstream: wagtail/wagtail#13227). A NUL character is refused by PostgreSQL text parameters.
-We drop both from the search text here, once, for every caller.
+without escaping the quotes inside, so ``?q="`` raised "unterminated string" (HTTP 500;
+upstream: wagtail/wagtail#13227); we escape them the FTS5 way (``""``). PostgreSQL refuses
+NUL characters in text parameters; a NUL becomes U+FFFD, which matches nothing. The text
+keeps its length, so no search turns into an "empty" one (Wagtail's listings fail on those).
 
 Configured in settings as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "lms.search"}}``.
 """
@@ -14,38 +15,40 @@ import functools
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import Phrase, PlainText
 
-_UNSAFE = str.maketrans({'"': " ", "\x00": " "})
+_NUL = str.maketrans({"\x00": "\ufffd"})
+_NUL_AND_QUOTES = str.maketrans({"\x00": "\ufffd", '"': '""'})
 
 
-def clean_search_text(text):
-    """``text`` (str) -> the same text without double quotes and NUL characters."""
-    return text.translate(_UNSAFE)
-
-
-def _clean(query):
-    if isinstance(query, str):
-        return clean_search_text(query)
-    if isinstance(query, PlainText | Phrase):
-        query.query_string = clean_search_text(query.query_string)
-    for sub in getattr(query, "subqueries", ()):
-        _clean(sub)
-    for name in ("subquery", "subquery_a", "subquery_b"):
-        if getattr(query, name, None) is not None:
-            _clean(getattr(query, name))
-    return query
+def clean_search_text(text, *, fts5=False):
+    """``text`` (str) -> the same text without NUL characters and, for SQLite FTS5
+    (``fts5=True``), with double quotes escaped."""
+    return text.translate(_NUL_AND_QUOTES if fts5 else _NUL)
 
 
 class _CleanQueries:
+    fts5 = False
+
+    def _clean(self, query):
+        if isinstance(query, str):
+            return clean_search_text(query, fts5=self.fts5)
+        if isinstance(query, PlainText | Phrase):
+            query.query_string = clean_search_text(query.query_string, fts5=self.fts5)
+        for sub in getattr(query, "subqueries", ()):
+            self._clean(sub)
+        for name in ("subquery", "subquery_a", "subquery_b"):
+            if getattr(query, name, None) is not None:
+                self._clean(getattr(query, name))
+        return query
+
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        query = _clean(query)
-        if isinstance(query, str) and not query.strip():
-            query = ""
+        query = self._clean(query)
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
 
 @functools.cache
 def _with_clean_queries(backend_class):
-    return type(backend_class.__name__, (_CleanQueries, backend_class), {})
+    fts5 = "sqlite" in backend_class.__module__
+    return type(backend_class.__name__, (_CleanQueries, backend_class), {"fts5": fts5})
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module

@@ -23,6 +23,8 @@ _EMBED = re.compile(
     rb"<(script|img|iframe|source|video|audio|embed|object|track|link)\b([^>]*)>", re.I
 )
 _ATTR = re.compile(rb"\b(src|href|data|poster|srcset)\s*=\s*[\"']([^\"']*)[\"']", re.I)
+# A <template> is inert until script uses it: the two-click video keeps its player there.
+_TEMPLATE = re.compile(rb"<template\b.*?</template>", re.I | re.S)
 _LOADED_LINKS = {b"stylesheet", b"icon", b"preload", b"prefetch", b"modulepreload", b"manifest"}
 
 
@@ -103,7 +105,7 @@ class Crawler:
         self.faults.append(Fault(method, url[:300], self.role, repr(shown)[:400], error))
 
     def _scan_external(self, url, content):
-        for tag, attrs in _EMBED.findall(content):
+        for tag, attrs in _EMBED.findall(_TEMPLATE.sub(b"", content)):
             if tag.lower() == b"link":
                 rel = re.search(rb"\brel\s*=\s*[\"']([^\"']*)[\"']", attrs, re.I)
                 if not rel or not set(rel.group(1).lower().split()) & _LOADED_LINKS:
