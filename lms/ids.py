@@ -94,3 +94,15 @@ class IdModelChoiceFilter(django_filters.ModelChoiceFilter):
     a form error shown at the filter (the list stays unfiltered), never a database error."""
 
     field_class = _FilterModelChoiceField
+
+
+def register_admin_form_fields():
+    """Many-to-many fields in every Wagtail admin form (``ModelViewSet``s, snippets, pages)
+    take ``IdModelMultipleChoiceField``: Django's own catches ``ValueError`` but not the
+    ``OverflowError`` of a 30-digit id in its ``__in`` query. Called once at start-up
+    (organisations.wagtail_hooks)."""
+    from wagtail.admin.forms.models import register_form_field_override
+
+    register_form_field_override(
+        models.ManyToManyField, override={"form_class": IdModelMultipleChoiceField}
+    )

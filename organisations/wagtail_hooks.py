@@ -4,8 +4,12 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from lms.deletion import RefuseReferencedDeleteView
+from lms.ids import register_admin_form_fields
 
 from .models import ManagerScope, Organisation, Region
+
+# Ids posted to any admin form are checked before they reach a query (lms.ids).
+register_admin_form_fields()
 
 
 class RegionViewSet(ModelViewSet):
