@@ -13,7 +13,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from lms.ids import IdModelChoiceFilter
+from lms.ids import IdModelChoiceFilter, id_formfield
 
 from . import services
 from .models import CoursePage, Enrolment
@@ -110,4 +110,6 @@ class EnrolmentViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         fields = ["due_date"] if for_update else ["user", "course", "due_date"]
-        return forms.modelform_factory(Enrolment, form=EnrolmentForm, fields=fields)
+        return forms.modelform_factory(
+            Enrolment, form=EnrolmentForm, fields=fields, formfield_callback=id_formfield
+        )

@@ -96,13 +96,41 @@ class IdModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = _FilterModelChoiceField
 
 
+def id_formfield(db_field, **kwargs):
+    """``formfield_callback`` for model forms: relations get the id-checking fields above."""
+    if isinstance(db_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", IdModelMultipleChoiceField)
+    elif isinstance(db_field, models.ForeignKey):
+        kwargs.setdefault("form_class", IdModelChoiceField)
+    return db_field.formfield(**kwargs)
+
+
+class IdFormFieldsMixin:
+    """For ``ModelViewSet``s built from ``form_fields`` (Wagtail then bypasses its form-field
+    registry): their relations get the id-checking fields."""
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        return id_formfield(db_field, **kwargs)
+
+
 def register_admin_form_fields():
-    """Many-to-many fields in every Wagtail admin form (``ModelViewSet``s, snippets, pages)
-    take ``IdModelMultipleChoiceField``: Django's own catches ``ValueError`` but not the
-    ``OverflowError`` of a 30-digit id in its ``__in`` query. Called once at start-up
-    (organisations.wagtail_hooks)."""
+    """Id-checking fields in every Wagtail admin form (``ModelViewSet``s, snippets, pages):
+    many-to-many fields (Django's own catches ``ValueError`` but not the ``OverflowError`` of a
+    30-digit id in its ``__in`` query) and foreign keys to pages (a page's id is its
+    ``page_ptr``, a relation the ORM's overflow guard does not cover). Wagtail's page chooser
+    widget stays. Called once at start-up (organisations.wagtail_hooks)."""
     from wagtail.admin.forms.models import register_form_field_override
+    from wagtail.admin.widgets import AdminPageChooser
+    from wagtail.models import AbstractPage
 
     register_form_field_override(
         models.ManyToManyField, override={"form_class": IdModelMultipleChoiceField}
+    )
+    register_form_field_override(
+        models.ForeignKey,
+        to=AbstractPage,
+        override=lambda db_field: {
+            "widget": AdminPageChooser(target_models=[db_field.remote_field.model]),
+            "form_class": IdModelChoiceField,
+        },
     )

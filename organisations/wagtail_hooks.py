@@ -4,7 +4,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from lms.deletion import RefuseReferencedDeleteView
-from lms.ids import register_admin_form_fields
+from lms.ids import IdFormFieldsMixin, register_admin_form_fields
 
 from .models import ManagerScope, Organisation, Region
 
@@ -12,7 +12,7 @@ from .models import ManagerScope, Organisation, Region
 register_admin_form_fields()
 
 
-class RegionViewSet(ModelViewSet):
+class RegionViewSet(IdFormFieldsMixin, ModelViewSet):
     delete_view_class = RefuseReferencedDeleteView
     model = Region
     url_prefix = "regionen"
@@ -23,7 +23,7 @@ class RegionViewSet(ModelViewSet):
     form_fields = ["name"]
 
 
-class OrganisationViewSet(ModelViewSet):
+class OrganisationViewSet(IdFormFieldsMixin, ModelViewSet):
     delete_view_class = RefuseReferencedDeleteView
     model = Organisation
     url_prefix = "organisationen"
@@ -36,7 +36,7 @@ class OrganisationViewSet(ModelViewSet):
     list_export = ["name", "kind", "region", "is_active"]
 
 
-class ManagerScopeViewSet(ModelViewSet):
+class ManagerScopeViewSet(IdFormFieldsMixin, ModelViewSet):
     delete_view_class = RefuseReferencedDeleteView
     model = ManagerScope
     url_prefix = "sichtbereiche"

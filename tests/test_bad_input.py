@@ -102,3 +102,17 @@ def test_parse_id_accepts_only_what_a_database_id_can_be():
     for bad in (HUGE, str(MAX_ID + 1), "0", "-1", "²", "٣", "1.0", "", None, "NaN", True):
         assert parse_id(bad) is None
     assert parse_ids(["3", HUGE, "3", "x", "5"]) == [3, 5]
+
+
+def test_admin_forms_refuse_huge_ids_at_the_field(admin_client):
+    manager = UserFactory()
+    response = admin_client.post(
+        reverse("managerscope:add"), {"manager": manager.pk, "regions": [HUGE, "1"]}
+    )
+    assert response.status_code == 200
+    assert "ist kein gültiger Wert" in response.text
+    response = admin_client.post(
+        reverse("courses_enrolments:add"), {"user": manager.pk, "course": HUGE}
+    )
+    assert response.status_code == 200
+    assert INVALID_CHOICE in response.text
