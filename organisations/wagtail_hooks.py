@@ -20,6 +20,9 @@ class RegionViewSet(IdFormFieldsMixin, ModelViewSet):
     menu_label = _("Regions")
     list_display = ["name"]
     search_fields = ["name"]
+    # Plain ORM search: field-restricted search fails on SQLite FTS ("no such column: name",
+    # upstream wagtail/wagtail#10217), with any search text.
+    search_backend_name = None
     form_fields = ["name"]
 
 
@@ -32,6 +35,7 @@ class OrganisationViewSet(IdFormFieldsMixin, ModelViewSet):
     list_display = ["name", "kind", "region", "is_active"]
     list_filter = ["kind", "region", "is_active"]
     search_fields = ["name"]
+    search_backend_name = None  # see RegionViewSet
     form_fields = ["name", "kind", "region", "is_active"]
     list_export = ["name", "kind", "region", "is_active"]
 
