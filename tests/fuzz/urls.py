@@ -112,7 +112,8 @@ class Filler:
         if name in ("code",):
             named = self.world.codes
         if name in ("pk", "object_id") and model is not None:
-            named = [str(pk) for pk in (self.ids.get(model) or [])[:2]]
+            # A model without rows still gets numeric ids first (answering 404).
+            named = [str(pk) for pk in (self.ids.get(model) or self.pool)[:2]]
         return [*(named or []), *self.HOSTILE_STRINGS, HUGE_ID]
 
     def fill_part(self, pattern, model, choice):
