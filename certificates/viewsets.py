@@ -17,6 +17,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from lms import formats
 from lms.columns import LocalDateColumn, LocalDateTimeColumn
 from lms.exports import GermanExportMixin
+from lms.ids import IdModelChoiceFilter
 from organisations.selectors import organisations_visible_to, regions_visible_to
 
 from . import admin_views
@@ -57,11 +58,11 @@ class CertificateFilterSet(WagtailFilterSet):
     """Choices list only what the viewer may see: a filter narrows, never widens; a value
     outside the scope is refused by the field."""
 
-    course = django_filters.ModelChoiceFilter(label=_("course"), queryset=_courses)
-    organisation = django_filters.ModelChoiceFilter(
+    course = IdModelChoiceFilter(label=_("course"), queryset=_courses)
+    organisation = IdModelChoiceFilter(
         label=_("organisation"), queryset=_organisations
     )
-    region = django_filters.ModelChoiceFilter(
+    region = IdModelChoiceFilter(
         label=_("region"), field_name="organisation__region", queryset=_regions
     )
     issued_at = django_filters.DateFromToRangeFilter(

@@ -15,6 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from lms.columns import LocalDateColumn, LocalDateTimeColumn
 from lms.exports import GermanExportMixin
+from lms.ids import IdModelChoiceFilter, id_formfield
 from organisations.selectors import organisations_visible_to, sees_all_people
 
 from . import services
@@ -38,9 +39,7 @@ class EnrolmentForm(forms.ModelForm):
 
 
 class EnrolmentFilterSet(WagtailFilterSet):
-    course = django_filters.ModelChoiceFilter(
-        label=_("course"), queryset=CoursePage.objects.order_by("title")
-    )
+    course = IdModelChoiceFilter(label=_("course"), queryset=CoursePage.objects.order_by("title"))
     completed = django_filters.BooleanFilter(
         label=_("completed"), field_name="completed_at", lookup_expr="isnull", exclude=True
     )
@@ -128,4 +127,6 @@ class EnrolmentViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         fields = ["due_date"] if for_update else ["user", "course", "due_date"]
-        return forms.modelform_factory(Enrolment, form=EnrolmentForm, fields=fields)
+        return forms.modelform_factory(
+            Enrolment, form=EnrolmentForm, fields=fields, formfield_callback=id_formfield
+        )

@@ -1,8 +1,13 @@
+from urllib.parse import urlencode
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
+
+from lms import deletion
 
 from .models import Enrolment
 from .selectors import courses_for_recording
@@ -50,4 +55,41 @@ def register_completion_log_action(actions):
         "kofo.completion_recorded",
         _("Record completion by hand"),
         _("Completion recorded by hand"),
+    )
+
+
+@hooks.register("before_delete_page")
+def keep_pages_with_records(request, page):
+    """Deleting a course or module page (or a page above one) that enrolments, completions or
+    certificates refer to: show what refers to it and offer unpublishing (GET and POST)."""
+    items = deletion.blocked([page.specific])
+    if not items:
+        return None
+    return deletion.refuse_deletion(
+        request,
+        items,
+        unpublish_url=reverse("wagtailadmin_pages:unpublish", args=[page.pk])
+        if page.live
+        else None,
+        back_url=reverse("wagtailadmin_explore", args=[page.get_parent().pk]),
+    )
+
+
+@hooks.register("before_bulk_action")
+def keep_records_on_bulk_delete(request, action_type, objects, action_class_instance):
+    """The same refusal for every bulk delete (pages and snippets alike)."""
+    if action_type != "delete":
+        return None
+    items = deletion.blocked(objects)
+    if not items:
+        return None
+    unpublish_url = None
+    if all(isinstance(obj, Page) for obj in objects):
+        unpublish_url = (
+            reverse("wagtail_bulk_action", args=("wagtailcore", "page", "unpublish"))
+            + "?"
+            + urlencode([("id", obj.pk) for obj in objects])
+        )
+    return deletion.refuse_deletion(
+        request, items, unpublish_url=unpublish_url, back_url=action_class_instance.next_url
     )

@@ -1,5 +1,7 @@
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.urls import reverse
 from django.utils import translation
 
 
@@ -17,3 +19,15 @@ class GermanFirstLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with ``KOFO_ADMIN_CSP_REPLACE`` applied under the Wagtail
+    admin (the path of ``wagtailadmin_home``): the admin needs a looser policy than the
+    learner site. A view's own ``@csp_replace`` still wins."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if parts.replace is None and request.path.startswith(reverse("wagtailadmin_home")):
+            parts.replace = settings.KOFO_ADMIN_CSP_REPLACE
+        return parts

@@ -4,18 +4,27 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.deletion import RefuseReferencedDeleteView
 from lms.exports import GermanExportMixin
+from lms.ids import IdFormFieldsMixin, register_admin_form_fields
 
 from .models import ManagerScope, Organisation, Region
 
+# Ids posted to any admin form are checked before they reach a query (lms.ids).
+register_admin_form_fields()
 
-class RegionViewSet(ModelViewSet):
+
+class RegionViewSet(IdFormFieldsMixin, ModelViewSet):
+    delete_view_class = RefuseReferencedDeleteView
     model = Region
     url_prefix = "regionen"
     icon = "site"
     menu_label = _("Regions")
     list_display = ["name"]
     search_fields = ["name"]
+    # Plain ORM search: field-restricted search fails on SQLite FTS ("no such column: name",
+    # upstream wagtail/wagtail#10217), with any search text.
+    search_backend_name = None
     form_fields = ["name"]
 
 
@@ -23,7 +32,8 @@ class OrganisationIndexView(GermanExportMixin, generic.IndexView):
     """CSV/XLSX for German offices, names neutralised against formulas (lms.exports)."""
 
 
-class OrganisationViewSet(ModelViewSet):
+class OrganisationViewSet(IdFormFieldsMixin, ModelViewSet):
+    delete_view_class = RefuseReferencedDeleteView
     model = Organisation
     index_view_class = OrganisationIndexView
     url_prefix = "organisationen"
@@ -32,12 +42,14 @@ class OrganisationViewSet(ModelViewSet):
     list_display = ["name", "kind", "region", "is_active"]
     list_filter = ["kind", "region", "is_active"]
     search_fields = ["name"]
+    search_backend_name = None  # see RegionViewSet
     form_fields = ["name", "kind", "region", "is_active"]
     list_export = ["name", "get_kind_display", "region", "is_active"]
     export_headings = {"get_kind_display": _("kind")}
 
 
-class ManagerScopeViewSet(ModelViewSet):
+class ManagerScopeViewSet(IdFormFieldsMixin, ModelViewSet):
+    delete_view_class = RefuseReferencedDeleteView
     model = ManagerScope
     url_prefix = "sichtbereiche"
     icon = "view"

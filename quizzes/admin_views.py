@@ -7,7 +7,6 @@ with ``quizzes.mark_response`` sees the whole queue: trainers share the marking.
 
 from decimal import Decimal
 
-import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -25,6 +24,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+
+from lms.ids import IdModelChoiceFilter
 
 from . import statistics
 from .admin_forms import MarkingForm
@@ -45,7 +46,7 @@ def _quizzes_with_answers_to_mark(request):
 
 
 class MarkingFilterSet(WagtailFilterSet):
-    quiz = django_filters.ModelChoiceFilter(
+    quiz = IdModelChoiceFilter(
         label=gettext_lazy("Lernkontrolle"),
         field_name="attempt__quiz",
         queryset=_quizzes_with_answers_to_mark,

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from courses.models import Enrolment
+from lms.ids import IdModelChoiceFilter
 from organisations.models import OrganisationKind, Region
 
 from . import selectors
@@ -33,14 +34,14 @@ class DueStatus:
 
 
 def courses_filter(**kwargs):
-    return django_filters.ModelChoiceFilter(label=_("Course"), queryset=_courses, **kwargs)
+    return IdModelChoiceFilter(label=_("Course"), queryset=_courses, **kwargs)
 
 
 class PeopleFilterSet(WagtailFilterSet):
     """Who the rows are about: filters over the person's organisation, for every report.
     Their choices list only what the viewer's scope holds; a filter narrows, never widens."""
 
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = IdModelChoiceFilter(
         label=_("Organisation"), field_name="user__organisation", queryset=_organisations
     )
     organisation_kind = django_filters.ChoiceFilter(
@@ -48,7 +49,7 @@ class PeopleFilterSet(WagtailFilterSet):
         field_name="user__organisation__kind",
         choices=OrganisationKind.choices,
     )
-    region = django_filters.ModelChoiceFilter(
+    region = IdModelChoiceFilter(
         label=_("Region"), field_name="user__organisation__region", queryset=_regions
     )
 

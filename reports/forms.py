@@ -8,11 +8,12 @@ from wagtail.admin.widgets import AdminDateInput
 from accounts.identity import email_lookup_key
 from courses.models import CoursePage
 from lms.csvfile import EMAIL, CsvUploadField
+from lms.ids import IdModelChoiceField, IdModelMultipleChoiceField
 from organisations.selectors import organisations_in_scope, users_in_scope
 
 
 class _CourseAndDueDate(forms.Form):
-    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+    course = IdModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
     due_date = forms.DateField(label=_("Due date"), widget=AdminDateInput)
 
     def __init__(self, *args, manager, **kwargs):
@@ -30,7 +31,7 @@ class _CourseAndDueDate(forms.Form):
 class AssignmentConfirmForm(_CourseAndDueDate):
     """The second step: the people shown in the preview, checked against the scope again."""
 
-    user = forms.ModelMultipleChoiceField(queryset=None)
+    user = IdModelMultipleChoiceField(queryset=None)
 
     def __init__(self, *args, manager, **kwargs):
         super().__init__(*args, manager=manager, **kwargs)
@@ -38,8 +39,8 @@ class AssignmentConfirmForm(_CourseAndDueDate):
 
 
 class AssignmentForm(_CourseAndDueDate):
-    person = forms.ModelChoiceField(label=_("One person"), queryset=None, required=False)
-    organisation = forms.ModelChoiceField(
+    person = IdModelChoiceField(label=_("One person"), queryset=None, required=False)
+    organisation = IdModelChoiceField(
         label=_("Everyone in an organisation"), queryset=None, required=False
     )
     email_file = CsvUploadField(

@@ -4,6 +4,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
+from lms.ids import parse_ids
+
 from . import selectors
 from .services import reminders_send
 
@@ -12,7 +14,7 @@ from .services import reminders_send
 def send_reminders(request):
     if not selectors.can_view_reports(request.user):
         raise Http404
-    ids = [value for value in request.POST.getlist("enrolment") if value.isdigit()]
+    ids = parse_ids(request.POST.getlist("enrolment"))
     # Only overdue enrolments of the sender's scope; other ids are silently ignored, so the
     # answer never tells whether an id outside the scope exists.
     enrolments = selectors.overdue(selectors.enrolments_in_scope(request.user)).filter(pk__in=ids)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -47,6 +49,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "lms.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.GermanFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -205,7 +209,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# lms.search: Wagtail's database backend with search text that cannot break the query.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "lms.search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
@@ -224,3 +229,69 @@ FORMAT_MODULE_PATH = ["lms.formats"]
 # The quiz engine asks this policy who may take a quiz (only learners enrolled in a course
 # whose module uses it) and where "back" leads.
 QUIZZES_ACCESS_POLICY = "courses.quiz_access.CourseQuizAccessPolicy"
+
+# --- Security headers ---------------------------------------------------------------------
+# Content-Security-Policy (django-csp). The learner site runs no inline script at all: every
+# script is a static file (quizzes/quiz.js, courses/video.js, Wagtail's userbar). Inline
+# ``style=`` attributes remain for progress bars and charts (a width computed per row), so
+# only attributes may be inline (``style-src-attr``), never a <style> element. Videos are
+# embedded only after a click (courses/video.js); their players are the only frames allowed.
+# Nothing is loaded from another host: no CDN, no web fonts, no avatars (gravatar off below).
+VIDEO_FRAME_SOURCES = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "style-src-attr": [csp.UNSAFE_INLINE],
+        "img-src": [csp.SELF, "data:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "media-src": [csp.SELF],
+        "frame-src": [csp.SELF, *VIDEO_FRAME_SOURCES],
+        "frame-ancestors": [csp.SELF],  # Wagtail's preview shows our pages in its editor
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+    }
+}
+# The Wagtail admin (/verwaltung/, lms.middleware) still needs inline scripts and styles
+# (Wagtail 8 is not yet fully CSP-clean: wagtail/wagtail#7053), and blob: images for uploads.
+# Everything else stays as tight as on the learner site.
+KOFO_ADMIN_CSP_REPLACE = {
+    "script-src": [csp.SELF, csp.UNSAFE_INLINE],
+    "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+    "style-src-attr": None,
+    "img-src": [csp.SELF, "data:", "blob:"],
+}
+# Permissions-Policy (django-permissions-policy): no page needs a device or payment feature.
+# Fullscreen stays allowed for the embedded video players.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "ambient-light-sensor": [],
+    "autoplay": [],
+    "bluetooth": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "fullscreen": ["self", *VIDEO_FRAME_SOURCES],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+# Wagtail shows staff avatars from gravatar.com by default: that would send a hash of every
+# staff e-mail address to a third country (DSGVO Art. 44). Initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -64,8 +64,18 @@ def page(browser, live_server, transactional_db):
     context = browser.new_context(base_url=live_server.url, locale="de-DE")
     context.set_default_timeout(15_000)
     page = context.new_page()
+    # Chromium reports every Content-Security-Policy violation on the console ("Refused to
+    # load/execute … because it violates the following Content Security Policy directive").
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert violations == [], "CSP violations:\n" + "\n".join(violations)
 
 
 def check_page(page, name):
