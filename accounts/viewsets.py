@@ -5,12 +5,26 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.users.views.users import UserFilterSet as WagtailUserFilterSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from lms.ids import IdFilterModelMultipleChoiceField
 
 from .forms import AdminUserCreationForm, AdminUserEditForm
 
 
+class UserFilterSet(WagtailUserFilterSet):
+    """Wagtail's user filters; a group id that cannot be an id (``?group=<25 digits>``) is a
+    form error at the filter (lms.ids), not an overflow in the query."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["group"].field_class = IdFilterModelMultipleChoiceField
+
+
 class UserViewSet(WagtailUserViewSet):
+    filterset_class = UserFilterSet
+
     def get_form_class(self, for_update=False):
         return AdminUserEditForm if for_update else AdminUserCreationForm
 

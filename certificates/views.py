@@ -11,7 +11,11 @@ from .codes import normalise_code
 from .forms import VerifyForm
 from .pdf import certificate_context
 from .selectors import certificates_of, downloadable_certificate
-from .services import certificate_verify, certificates_reissue_with_new_name
+from .services import (
+    CertificateError,
+    certificate_verify,
+    certificates_reissue_with_new_name,
+)
 
 
 @login_required
@@ -97,7 +101,12 @@ def verify(request, code):
 @require_POST
 def reissue_with_new_name(request):
     """The profile's "re-issue with my new name" button: supersede, then back to the profile."""
-    issued = certificates_reissue_with_new_name(holder=request.user)
+    try:
+        issued = certificates_reissue_with_new_name(holder=request.user)
+    except CertificateError as error:
+        # E.g. the new name has characters no certificate font can print: say which.
+        messages.error(request, str(error))
+        return redirect("accounts:profile")
     if issued:
         messages.success(
             request,

@@ -17,6 +17,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from lms import formats
 from lms.columns import LocalDateColumn, LocalDateTimeColumn
 from lms.exports import GermanExportMixin
+from lms.filters import DateRangeFilter
 from lms.ids import IdModelChoiceFilter
 from organisations.selectors import organisations_visible_to, regions_visible_to
 
@@ -65,7 +66,7 @@ class CertificateFilterSet(WagtailFilterSet):
     region = IdModelChoiceFilter(
         label=_("region"), field_name="organisation__region", queryset=_regions
     )
-    issued_at = django_filters.DateFromToRangeFilter(
+    issued_at = DateRangeFilter(
         label=_("issued at"), widget=DateRangePickerWidget
     )
     status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)

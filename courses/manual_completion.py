@@ -14,12 +14,14 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from lms.ids import IdModelMultipleChoiceField, parse_id
+
 from . import services
 from .models import CoursePage, Enrolment, ModulePage
 from .selectors import courses_for_recording, may_record_completion
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(IdModelMultipleChoiceField):
     def label_from_instance(self, obj):
         name = obj.get_full_name().strip()
         return f"{name} ({obj.email})" if name else obj.email
@@ -83,7 +85,11 @@ def index(request):
 
 
 def record(request, course_id):
-    course = get_object_or_404(CoursePage, pk=course_id)
+    # A 26-digit id in the URL is no course (lms.ids), not an overflow in the page lookup.
+    pk = parse_id(course_id)
+    if pk is None:
+        raise Http404
+    course = get_object_or_404(CoursePage, pk=pk)
     if not may_record_completion(request.user, course):
         raise Http404
     form = CompletionForm(request.POST or None, course=course)

@@ -82,10 +82,27 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
 
 
 @transaction.atomic
+def cancel_refusal(enrolment):
+    """Why ``enrolment`` cannot be cancelled (a German message), or None when it can.
+
+    A completed course is a historical fact that reports and certificates count, so it is
+    never left; an assigned course is left only by the manager who assigned it.
+    """
+    if enrolment.completed_at is not None:
+        return _("A completed course stays in your records; it cannot be left.")
+    if enrolment.assigned_by_id is not None:
+        return _("This course was assigned to you and cannot be cancelled.")
+    return None
+
+
 def enrolment_cancel(*, enrolment):
-    """Unenrol; progress is kept and returns when the person enrols again."""
-    if enrolment.assigned_by_id is not None and enrolment.completed_at is None:
-        raise CourseError(_("This course was assigned to you and cannot be cancelled."))
+    """Unenrol; progress is kept and returns when the person enrols again.
+
+    Raises ``CourseError`` with the reason of ``cancel_refusal``.
+    """
+    refusal = cancel_refusal(enrolment)
+    if refusal is not None:
+        raise CourseError(refusal)
     enrolment.is_active = False
     enrolment.save(update_fields=["is_active"])
 

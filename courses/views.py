@@ -52,7 +52,7 @@ def course_page(request, course):
             and outline.enrolment.due_date is not None
             and outline.enrolment.due_date < timezone.localdate(),
             "can_unenrol": outline.is_enrolled
-            and (outline.enrolment.assigned_by_id is None or outline.is_completed),
+            and services.cancel_refusal(outline.enrolment) is None,
         },
     )
 

@@ -71,9 +71,9 @@ class IdModelChoiceField(IdChoiceMixin, forms.ModelChoiceField):
     pass
 
 
-class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """``ModelMultipleChoiceField`` that names a value which cannot be an id as invalid
-    (its own message) instead of passing it to an ``__in`` query."""
+class IdValuesMixin:
+    """For multiple model choice fields: a value which cannot be an id is invalid (the field's
+    own message) instead of reaching an ``__in`` query."""
 
     def _check_values(self, value):
         if _integer_key(self.queryset.model, self.to_field_name):
@@ -85,6 +85,16 @@ class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"pk": pk},
                     )
         return super()._check_values(value)
+
+
+class IdModelMultipleChoiceField(IdValuesMixin, forms.ModelMultipleChoiceField):
+    pass
+
+
+class IdFilterModelMultipleChoiceField(
+    IdValuesMixin, django_filters.fields.ModelMultipleChoiceField
+):
+    """The same for django-filter's multiple choice filters (e.g. Wagtail's user groups)."""
 
 
 class _FilterModelChoiceField(IdChoiceMixin, django_filters.fields.ModelChoiceField):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from courses.models import Enrolment
+from lms.filters import DateRangeFilter
 from lms.ids import IdModelChoiceFilter
 from organisations.models import OrganisationKind, Region
 
@@ -71,10 +72,10 @@ class EnrolmentReportFilterSet(PeopleFilterSet):
     )
 
     course = courses_filter()
-    enrolled = django_filters.DateFromToRangeFilter(
+    enrolled = DateRangeFilter(
         label=_("Enrolled between"), field_name="enrolled_at", widget=DateRangePickerWidget
     )
-    completed = django_filters.DateFromToRangeFilter(
+    completed = DateRangeFilter(
         label=_("Completed between"), field_name="completed_at", widget=DateRangePickerWidget
     )
     due_status = django_filters.ChoiceFilter(

@@ -15,7 +15,6 @@ module is not known (older ones the backfill could not assign) are listed per Le
 a row of their own ("course not known"), never added to a module.
 """
 
-import django_filters
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
@@ -27,6 +26,7 @@ from wagtail.admin.views.reports import ReportView
 from courses.models import CoursePage, ModulePage
 from courses.quiz_access import context_key_of
 from lms.exports import GermanExportMixin
+from lms.filters import DateRangeFilter
 from quizzes.models import Attempt, AttemptStatus
 
 from . import selectors
@@ -139,7 +139,7 @@ def module_rows(user, attempts, course=None):
 class QuizReportFilterSet(PeopleFilterSet):
     # Narrows the modules listed, not the attempts (see QuizReportView.get_queryset).
     course = courses_filter(method="filter_nothing")
-    submitted = django_filters.DateFromToRangeFilter(
+    submitted = DateRangeFilter(
         label=_("Submitted between"), field_name="submitted_at", widget=DateRangePickerWidget
     )
 

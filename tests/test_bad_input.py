@@ -9,6 +9,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from courses.models import Enrolment
 from lms.ids import MAX_ID, parse_id, parse_ids
 from tests.factories import UserFactory, make_course
 
@@ -65,10 +66,13 @@ def test_assigning_a_course_with_a_huge_id_is_a_form_error(admin_client):
 def test_confirming_an_assignment_with_huge_ids_assigns_nothing(admin_client):
     response = admin_client.post(
         reverse("reports:assign"),
-        {"confirm": "1", "course": HUGE, "due_date": "2099-01-01", "user": [HUGE]},
+        {"confirm": "1", "course": HUGE, "due_date": "2099-01-01", "user": [HUGE], "token": HUGE},
     )
+    # A confirmation carries only the preview's token (what to assign is stored with it):
+    # a forged one is an unknown preview, and nothing is assigned.
     assert response.status_code == 302
-    assert _messages(response) == ["Es wurde nichts zugewiesen. Bitte beginnen Sie erneut."]
+    assert _messages(response) == ["Diese Vorschau ist unbekannt. Bitte beginnen Sie erneut."]
+    assert not Enrolment.objects.exists()
 
 
 def test_a_zip_of_a_huge_course_id_is_refused_as_a_filter(admin_client):
@@ -116,3 +120,34 @@ def test_admin_forms_refuse_huge_ids_at_the_field(admin_client):
     )
     assert response.status_code == 200
     assert INVALID_CHOICE in response.text
+
+
+@pytest.mark.parametrize(
+    "path,query",
+    [
+        ("reports:completion", {"completed_from": "0001-01-01"}),
+        ("reports:completion", {"enrolled_from": "01.01.0001"}),
+        ("reports:learner_progress", {"completed_from": "0001-01-01"}),
+        ("reports:quizzes", {"submitted_from": "0001-01-01"}),
+        ("reports:learner_progress", {"completed_to": "9999-12-31"}),
+    ],
+)
+def test_dates_out_of_any_sensible_range_are_refused_not_a_500(admin_client, path, query):
+    """Found by the break-it run: year-1 dates in report filters overflowed (HTTP 500)."""
+    response = admin_client.get(reverse(path), query)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Datum nach 1900" in html or "Datum vor 3000" in html
+
+
+def test_certificate_list_refuses_a_year_one_date(admin_client):
+    response = admin_client.get(
+        reverse("certificates_certificate:index"), {"issued_at_from": "0001-01-01"}
+    )
+    assert response.status_code == 200
+
+
+def test_the_user_list_with_a_huge_group_id_answers(admin_client):
+    """Found by the break-it run: /verwaltung/users/?group=<25 digits> gave HTTP 500."""
+    response = admin_client.get("/verwaltung/users/", {"group": "9" * 25})
+    assert response.status_code == 200

@@ -83,3 +83,20 @@ def test_reissue_never_touches_other_peoples_certificates(client, holder_with_ce
     client.post(reverse("certificates:reissue_with_new_name"))
     certificate.refresh_from_db()
     assert certificate.status == Status.VALID
+
+
+def test_reissue_with_a_name_no_font_can_print_says_why_instead_of_failing(
+    client, holder_with_certificate
+):
+    """Found by the break-it run: 李 娜 gave the learner an HTTP 500 (UnprintableTextError)."""
+    holder, certificate = holder_with_certificate
+    holder.first_name, holder.last_name = "娜", "李"
+    holder.save()
+    client.force_login(holder)
+    response = client.post(reverse("certificates:reissue_with_new_name"), follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "娜" in html and "U+5A1C" in html
+    certificate.refresh_from_db()
+    assert certificate.status == Status.VALID
+    assert Certificate.objects.filter(holder=holder).count() == 1

@@ -121,3 +121,13 @@ def test_a_forged_post_by_someone_not_responsible_changes_nothing(client, settin
         assert "/login/" in response["Location"]
     assert not Enrolment.objects.filter(completed_at__isnull=False).exists()
     assert client.get("/verwaltung/abschluesse/").status_code in (302, 403, 404)
+
+
+def test_huge_ids_in_the_url_or_the_people_answer_without_a_500(client, setting):
+    """Found by the break-it run: 26-digit course ids and person ids gave HTTP 500."""
+    course, trainer, learners = setting
+    client.force_login(trainer)
+    assert client.get("/verwaltung/abschluesse/99999999999999999999999999/").status_code == 404
+    response = client.post(url(course), {"module": "", "people": ["9" * 30], "reason": "x"})
+    assert response.status_code == 200
+    assert not Enrolment.objects.filter(completed_at__isnull=False).exists()

@@ -111,3 +111,20 @@ def test_admin_completion_fires_the_signal_once(
         services.enrolment_mark_completed(enrolment=enrolment)
         services.enrolment_mark_completed(enrolment=enrolment)
     assert completed_events == [enrolment.pk]
+
+
+def test_a_completed_course_cannot_be_left_and_stays_in_the_reports():
+    """Found by the break-it run: leaving a completed course dropped it from every report."""
+    from reports.selectors import enrolments_in_scope
+
+    course, user = make_course(modules=1), UserFactory()
+    enrolment = services.enrolment_create(user=user, course=course)
+    services.module_complete(user=user, module=course.modules().first(), via="manual")
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is not None
+    with pytest.raises(services.CourseError, match="Nachweis"):
+        services.enrolment_cancel(enrolment=enrolment)
+    enrolment.refresh_from_db()
+    assert enrolment.is_active
+    admin = UserFactory(is_superuser=True)
+    assert enrolments_in_scope(admin).filter(pk=enrolment.pk).exists()
