@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from lms.ids import IdModelMultipleChoiceField
 from organisations.models import Organisation
 
 from .identity import canonical_email
@@ -123,11 +124,33 @@ class _AdminUserFields(forms.ModelForm):
         return canonical_email(self.cleaned_data["email"])
 
 
+def _id_checking_groups(form):
+    """Wagtail declares ``groups`` as a plain ``ModelMultipleChoiceField``, whose ``__in``
+    query overflows on a 30-digit id (HTTP 500): the same field, checking ids (lms.ids)."""
+    groups = form.fields.get("groups")
+    if groups is not None:
+        form.fields["groups"] = IdModelMultipleChoiceField(
+            queryset=groups.queryset,
+            required=groups.required,
+            widget=groups.widget,
+            label=groups.label,
+            help_text=groups.help_text,
+        )
+
+
 class AdminUserCreationForm(UserCreationForm, _AdminUserFields):
     class Meta(UserCreationForm.Meta):
         fields = UserCreationForm.Meta.fields | {"job_title", "organisation"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _id_checking_groups(self)
 
 
 class AdminUserEditForm(UserEditForm, _AdminUserFields):
     class Meta(UserEditForm.Meta):
         fields = UserEditForm.Meta.fields | {"job_title", "organisation"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _id_checking_groups(self)

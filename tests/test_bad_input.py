@@ -151,3 +151,15 @@ def test_the_user_list_with_a_huge_group_id_answers(admin_client):
     """Found by the break-it run: /verwaltung/users/?group=<25 digits> gave HTTP 500."""
     response = admin_client.get("/verwaltung/users/", {"group": "9" * 25})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("view", ["add", "copy"])
+def test_the_user_forms_refuse_a_huge_group_id_at_the_field(admin_client, view):
+    """Found by the crawler: a 30-digit group id in the user create/copy form gave HTTP 500."""
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    args = [] if view == "add" else [admin.pk]
+    url = reverse(f"wagtailusers_users:{view}", args=args)
+    data = {"email": "neu@example.org", "first_name": "A", "last_name": "B", "groups": "9" * 30}
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "ist kein gültiger Wert" in response.content.decode()

@@ -15,25 +15,33 @@ def main(count):
     import django
 
     django.setup()
-    from django.conf import settings
     from django.contrib.auth import SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
 
+    from courses.services import enrolment_create
+    from home.site import ensure_site
+    from quizzes.scoring import choice_value
     from quizzes.services import attempt_start
-    from tests.factories import UserFactory
+    from tests.factories import UserFactory, make_course
     from tests.quizzes.factories import make_quiz
 
     with open(os.devnull, "w") as devnull:
         call_command("migrate", interactive=False, stdout=devnull)
+    ensure_site()
     quiz = make_quiz(questions=3)
+    # The access policy is asked on every request: the learners are enrolled in a course
+    # whose module uses the quiz, as in real use.
+    course = make_course(modules=1, module_kwargs={"completion_rule": "quiz", "quiz": quiz})
     people = []
     for _index in range(count):
         user = UserFactory()
+        enrolment_create(user=user, course=course)
         attempt = attempt_start(quiz=quiz, user=user)
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
+        # The backend that loads users (axes' backend comes first but only guards logins).
+        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
         fresh = get_user_model().objects.get(pk=user.pk)
         session["_auth_user_hash"] = fresh.get_session_auth_hash()
         session.create()
@@ -42,7 +50,7 @@ def main(count):
             {
                 "session": session.session_key,
                 "attempt": str(attempt.public_id),
-                "choice": first["choices"][0]["id"],
+                "choice": choice_value(first["choices"][0]),
             }
         )
     print(json.dumps(people))
