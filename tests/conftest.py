@@ -59,8 +59,16 @@ def _fresh_cache():
 
 @pytest.fixture(autouse=True)
 def _german(settings):
-    """Tests read the German UI, as our users do."""
+    """Tests read the German UI, as our users do.
+
+    Also for code that runs outside a request (services, validators): the language a request
+    of an earlier test activated in this thread must not leak into the next test.
+    """
+    from django.utils import translation
+
     settings.LANGUAGE_CODE = "de"
+    with translation.override("de"):
+        yield
 
 
 @pytest.fixture
