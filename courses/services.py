@@ -81,7 +81,6 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
     return enrolment
 
 
-@transaction.atomic
 def cancel_refusal(enrolment):
     """Why ``enrolment`` cannot be cancelled (a German message), or None when it can.
 
@@ -95,6 +94,7 @@ def cancel_refusal(enrolment):
     return None
 
 
+@transaction.atomic
 def enrolment_cancel(*, enrolment):
     """Unenrol; progress is kept and returns when the person enrols again.
 
