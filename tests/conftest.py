@@ -18,12 +18,26 @@ def _on_postgres():
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
+# The longest tests start first, so that with several workers (pytest-xdist) none of them is
+# left running alone at the end. Order only; a stable sort keeps the rest as collected.
+_LONG_FIRST = ("tests/test_fuzz_crawler.py", "tests/home/test_sqlite_concurrency.py", "tests/e2e/")
+
+
+def _long_first_rank(item):
+    path = item.nodeid
+    for rank, prefix in enumerate(_LONG_FIRST):
+        if path.startswith(prefix):
+            return rank
+    return len(_LONG_FIRST)
+
+
 def pytest_collection_modifyitems(config, items):
     """Row-locking tests (marked ``postgres``) need PostgreSQL: SQLite has no row locks.
 
     On SQLite they are deselected (not skipped) with a note; CI runs the suite a second time
     on PostgreSQL, where they run. In CI a PostgreSQL run must contain them.
     """
+    items.sort(key=_long_first_rank)
     if _on_postgres():
         return
     locking = [item for item in items if item.get_closest_marker("postgres")]
