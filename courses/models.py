@@ -340,8 +340,6 @@ class Enrolment(models.Model):
     cycle per person and course is open (not completed); the database guarantees it.
     """
 
-    objects = EnrolmentQuerySet.as_manager()
-
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
@@ -386,6 +384,8 @@ class Enrolment(models.Model):
     # 1 for the first participation, +1 for each refresher (courses.cycles).
     cycle = models.PositiveSmallIntegerField(_("cycle"), default=1)
 
+    objects = EnrolmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
@@ -428,8 +428,6 @@ class ModuleCompletion(models.Model):
     """A person completed a module. A refresher cycle archives the completions of the
     course's modules (``superseded_at``): they stay as history and no longer count."""
 
-    objects = ModuleCompletionQuerySet.as_manager()
-
     class Via(models.TextChoices):
         MANUAL = "manual", _("marked as done")
         QUIZ = "quiz", _("Lernkontrolle passed")
@@ -467,6 +465,8 @@ class ModuleCompletion(models.Model):
         related_name="module_completions",
     )
     superseded_at = models.DateTimeField(_("archived for a refresher at"), null=True, blank=True)
+
+    objects = ModuleCompletionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("module completion")

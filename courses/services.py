@@ -232,9 +232,9 @@ def is_locked(*, user, module, course):
         return False
     earlier = [m for m in course.modules() if m.path < module.path]
     done = set(
-        ModuleCompletion.objects.current().filter(
-            user=user, module_id__in=[m.pk for m in earlier]
-        ).values_list("module_id", flat=True)
+        ModuleCompletion.objects.current()
+        .filter(user=user, module_id__in=[m.pk for m in earlier])
+        .values_list("module_id", flat=True)
     )
     return sequence_locks(sequential=True, modules=[*earlier, module], done_ids=done)[-1]
 
@@ -265,9 +265,9 @@ def course_progress(*, user, course):
     """Progress over the live required modules; ``next_module`` is the first not completed."""
     modules = list(course.modules())
     done = set(
-        ModuleCompletion.objects.current().filter(
-            user=user, module_id__in=[m.pk for m in modules]
-        ).values_list("module_id", flat=True)
+        ModuleCompletion.objects.current()
+        .filter(user=user, module_id__in=[m.pk for m in modules])
+        .values_list("module_id", flat=True)
     )
     required = [m for m in modules if m.is_required]
     next_module = next((m for m in modules if m.pk not in done), None)
