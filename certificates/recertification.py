@@ -9,42 +9,43 @@ issues a new certificate through the normal path (``course_completed``).
 Run daily by ``manage.py recertify`` (cron) or the ``recertify`` task; idempotent.
 """
 
-from datetime import timedelta
-
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import DateField, Exists, F, Func, OuterRef, Q, Value
 from django.utils import timezone
 
 from courses.cycles import CYCLE_BATCH_SIZE, enrolment_cycles_start
-from courses.models import CoursePage, Enrolment
+from courses.models import Enrolment
 
 from .models import Certificate, Status
 
 
+class AddDays(Func):
+    """``date + days`` in the database (a date plus a whole number of days, both may be
+    columns), so "within the course's lead time" needs no query of its own."""
+
+    output_field = DateField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        # PostgreSQL: date + integer is a date.
+        return super().as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" + ")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite stores dates as "YYYY-MM-DD" text; date() returns that form, so it compares.
+        template = "date(%(expressions)s || ' days')"
+        return super().as_sql(compiler, connection, template=template, arg_joiner=", '+' || ")
+
+
 def within_lead_time(*, today, field="valid_until", course_field="course__"):
-    """A ``Q`` for "``field`` (a date) lies at most the course's refresher lead time after
-    ``today``" (``today`` a local date, Europe/Berlin). One OR-term per distinct lead time
-    in use (1 query), so the comparison runs in the database on SQLite and PostgreSQL alike."""
-    leads = (
-        CoursePage.objects.filter(validity_months__isnull=False)
-        .values_list("refresher_lead_days", flat=True)
-        .distinct()
-        .order_by()
-    )
-    condition = Q(pk__in=[])
-    for days in leads:
-        condition |= Q(
-            **{
-                f"{course_field}refresher_lead_days": days,
-                f"{field}__lte": today + timedelta(days=days),
-            }
-        )
-    return condition
+    """A ``Q`` for "``field`` (a date) lies at most the course's refresher lead time
+    (``refresher_lead_days``) after ``today``" (a local date, Europe/Berlin). Evaluated in
+    the database (no extra query)."""
+    lead = AddDays(Value(today, output_field=DateField()), F(f"{course_field}refresher_lead_days"))
+    return Q(**{f"{field}__lte": lead})
 
 
 def refreshers_due(*, today=None):
     """{enrolment id: valid_until} of the completed cycles whose refresher is due on
-    ``today`` (local date) and not yet started (2 queries).
+    ``today`` (local date) and not yet started (1 query).
 
     Due: the newest valid certificate of a person's newest cycle of a live course with a
     validity expires within the course's lead time (an expired one too: a refresher missed
@@ -81,7 +82,7 @@ def recertification_run(*, today=None, batch_size=CYCLE_BATCH_SIZE):
 
     Idempotent: a started refresher is a later cycle, which ends the certificate's "due".
     Safe when run twice at once (``courses.cycles`` locks and constraints).
-    Queries: 2 + at most 8 per batch of ``batch_size`` people. Returns the new enrolments.
+    Queries: 1 + at most 8 per batch of ``batch_size`` people. Returns the new enrolments.
     """
     from .tasks import send_refresher_notices
 

@@ -118,12 +118,12 @@ class EnrolmentViewSet(ModelViewSet):
     list_export = [
         "user",
         "course",
-        "cycle",
         "organisation",
         "due_date",
         "enrolled_at",
         "completed_at",
         "is_active",
+        "cycle",
     ]
     export_filename = "teilnahmen"
 

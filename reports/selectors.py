@@ -156,7 +156,7 @@ def validity_annotations(*, today=None, prefix=""):
     certificate of the cycle, or None), ``renewed`` (a later cycle is completed) and
     ``validity`` (a ``Validity`` value; "" without an end of validity). "Expiring": valid
     until at most the course's lead time from ``today``. Names get ``prefix`` (a filter
-    uses its own names). Adds 1 query (the lead times in use) and no query per row."""
+    uses its own names). Adds no query."""
     today = today or timezone.localdate()
     valid_until = (
         Certificate.objects.filter(enrolment=OuterRef("pk"), status=CertificateStatus.VALID)
