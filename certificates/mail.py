@@ -45,3 +45,24 @@ def certificate_refused_mail_send(*, enrolment, message):
         subject = _("Certificate not issued: %(course)s") % {"course": enrolment.course.title}
         body = render_to_string("certificates/email/certificate_refused.txt", context)
     send_mail(subject, body, None, recipients)
+
+
+def refresher_mail_send(*, enrolment):
+    """Tells the person that a refresher of ``enrolment.course`` is due by
+    ``enrolment.due_date`` (the expiry of the current certificate, shown as 22.11.2026)."""
+    from lms.formats import format_date
+    from lms.urls_abs import absolute_url
+
+    context = {
+        "name": enrolment.user.get_full_name() or enrolment.user.email,
+        "course": enrolment.course.title,
+        "valid_until": format_date(enrolment.due_date),
+        "course_url": absolute_url(enrolment.course.url or "/"),
+    }
+    with translation.override("de"):
+        subject = _("Refresher due by %(date)s: %(course)s") % {
+            "date": context["valid_until"],
+            "course": enrolment.course.title,
+        }
+        body = render_to_string("certificates/email/refresher_due.txt", context)
+    send_mail(subject, body, None, [enrolment.user.email])

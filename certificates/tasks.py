@@ -44,3 +44,23 @@ def build_zip_export(*, export_id):
     export = ZipExport.objects.filter(pk=export_id).first()
     if export is not None:
         zip_export_build(export=export)
+
+
+@task()
+def send_refresher_notices(enrolment_ids):
+    """One reminder mail per new refresher cycle (``certificates.recertification``)."""
+    from courses.models import Enrolment
+
+    from .mail import refresher_mail_send
+
+    enrolments = Enrolment.objects.filter(pk__in=enrolment_ids, completed_at__isnull=True)
+    for enrolment in enrolments.select_related("user", "course").order_by("pk"):
+        refresher_mail_send(enrolment=enrolment)
+
+
+@task()
+def recertify():
+    """For the scheduler (daily): start every due refresher (``recertification_run``)."""
+    from .recertification import recertification_run
+
+    return len(recertification_run())

@@ -61,7 +61,8 @@ def _complete_batch(course, enrolment_ids, required):
         .values_list("pk", "user_id")
     )
     counts = (
-        ModuleCompletion.objects.filter(user_id__in=set(locked.values()), module_id__in=required)
+        ModuleCompletion.objects.current()
+        .filter(user_id__in=set(locked.values()), module_id__in=required)
         .values("user_id")
         .annotate(done=Count("module_id", distinct=True))
         .order_by()

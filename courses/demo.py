@@ -133,6 +133,7 @@ def ensure_course(catalogue, content, media, quizzes, *, cover_colour):
             cover_image_alt=content["cover_alt"],
             enrolment_mode=EnrolmentMode.OPEN,
             sequential=False,
+            validity_months=content.get("validity_months"),
         )
         course.target_groups = [CourseTargetGroup(kind=kind) for kind in content["target_groups"]]
         course.topics.add(*content["topics"])

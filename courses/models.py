@@ -100,6 +100,14 @@ class CoursePage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("For refresher courses: how long a certificate is valid. Empty: unlimited."),
     )
+    refresher_lead_days = models.PositiveSmallIntegerField(
+        _("refresher lead time in days"),
+        default=60,
+        help_text=_(
+            "With a validity: this many days before a certificate expires, the person is "
+            "enrolled again (due by the expiry date) and reminded by e-mail."
+        ),
+    )
     prerequisites = ParentalManyToManyField(
         "self",
         verbose_name=_("prerequisite courses"),
@@ -138,6 +146,7 @@ class CoursePage(RoutablePageMixin, Page):
                 FieldPanel("enrolment_mode"),
                 FieldPanel("sequential"),
                 FieldPanel("validity_months"),
+                FieldPanel("refresher_lead_days"),
                 FieldPanel("prerequisites"),
                 FieldPanel("responsible_trainers"),
             ],
@@ -307,8 +316,29 @@ def _record_organisation(record):
         record.organisation_id = record.user.organisation_id
 
 
+class EnrolmentQuerySet(models.QuerySet):
+    def current(self):
+        """Only each person's newest cycle of a course (older cycles are history)."""
+        later = Enrolment.objects.filter(
+            user_id=models.OuterRef("user_id"),
+            course_id=models.OuterRef("course_id"),
+            cycle__gt=models.OuterRef("cycle"),
+        )
+        return self.exclude(models.Exists(later))
+
+    def newest_cycle(self, *, user, course):
+        """The person's newest cycle of ``course`` in this queryset, or None."""
+        return self.filter(user=user, course=course).order_by("-cycle").first()
+
+
 class Enrolment(models.Model):
-    """A person's participation in a course; kept (inactive) when they unenrol."""
+    """A person's participation in a course, one row per cycle; kept (inactive) when they
+    unenrol.
+
+    Recertification (courses with a validity) starts a new cycle: a new row with ``cycle``
+    one higher, while the completed cycle and its certificate stay as history. At most one
+    cycle per person and course is open (not completed); the database guarantees it.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -351,12 +381,23 @@ class Enrolment(models.Model):
         related_name="+",
     )
     completion_reason = models.TextField(_("reason for the manual completion"), blank=True)
+    # 1 for the first participation, +1 for each refresher (courses.cycles).
+    cycle = models.PositiveSmallIntegerField(_("cycle"), default=1)
+
+    objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
         constraints = [
-            models.UniqueConstraint(fields=["user", "course"], name="courses_unique_enrolment")
+            models.UniqueConstraint(
+                fields=["user", "course", "cycle"], name="courses_unique_enrolment_cycle"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "course"],
+                condition=models.Q(completed_at__isnull=True),
+                name="courses_one_open_enrolment",
+            ),
         ]
         indexes = [models.Index(fields=["course", "completed_at"])]
 
@@ -371,8 +412,22 @@ class Enrolment(models.Model):
     def is_manual_completion(self):
         return bool(self.completion_reason)
 
+    @property
+    def is_refresher(self):
+        """True for a recertification cycle (the person completed the course before)."""
+        return self.cycle > 1
+
+
+class ModuleCompletionQuerySet(models.QuerySet):
+    def current(self):
+        """Completions that count for the person's current cycle (not archived by a refresher)."""
+        return self.filter(superseded_at__isnull=True)
+
 
 class ModuleCompletion(models.Model):
+    """A person completed a module. A refresher cycle archives the completions of the
+    course's modules (``superseded_at``): they stay as history and no longer count."""
+
     class Via(models.TextChoices):
         MANUAL = "manual", _("marked as done")
         QUIZ = "quiz", _("Lernkontrolle passed")
@@ -409,12 +464,19 @@ class ModuleCompletion(models.Model):
         on_delete=models.PROTECT,
         related_name="module_completions",
     )
+    superseded_at = models.DateTimeField(_("archived for a refresher at"), null=True, blank=True)
+
+    objects = ModuleCompletionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("module completion")
         verbose_name_plural = _("module completions")
         constraints = [
-            models.UniqueConstraint(fields=["user", "module"], name="courses_unique_completion")
+            models.UniqueConstraint(
+                fields=["user", "module"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="courses_unique_current_completion",
+            )
         ]
 
     def __str__(self):

@@ -89,11 +89,11 @@ def course_outline(*, user, course):
     done, enrolment = set(), None
     if user.is_authenticated:
         done = set(
-            ModuleCompletion.objects.filter(
-                user=user, module_id__in=[m.pk for m in modules]
-            ).values_list("module_id", flat=True)
+            ModuleCompletion.objects.current()
+            .filter(user=user, module_id__in=[m.pk for m in modules])
+            .values_list("module_id", flat=True)
         )
-        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        enrolment = Enrolment.objects.newest_cycle(user=user, course=course)
     locks = sequence_locks(sequential=course.sequential, modules=modules, done_ids=done)
     states = [
         ModuleState(module=module, number=number, done=module.pk in done, locked=locked)
@@ -199,7 +199,8 @@ def required_done(*, user, courses):
     if not user.is_authenticated or not by_path:
         return {}
     rows = (
-        ModuleCompletion.objects.filter(user=user, module__live=True, module__is_required=True)
+        ModuleCompletion.objects.current()
+        .filter(user=user, module__live=True, module__is_required=True)
         .annotate(course_path=_parent_path("module__path"))
         .filter(course_path__in=list(by_path))
         .values("course_path")
@@ -252,7 +253,10 @@ def course_cards(*, user, courses, enrolments=None):
         if user.is_authenticated and courses:
             enrolments = {
                 e.course_id: e
-                for e in Enrolment.objects.filter(user=user, course__in=[c.pk for c in courses])
+                # Ascending cycles: the newest cycle of a course wins.
+                for e in Enrolment.objects.filter(
+                    user=user, course__in=[c.pk for c in courses]
+                ).order_by("cycle")
             }
     cards = []
     for course in courses:
@@ -284,7 +288,10 @@ def dashboard(*, user):
     from certificates.selectors import newest_valid_certificates
 
     enrolments = list(
+        # The newest cycle per course: a refresher replaces the completed card (the
+        # certificate of the earlier cycle stays under "Meine Bescheinigungen").
         Enrolment.objects.filter(user=user)
+        .current()
         .filter(Q(is_active=True) | Q(completed_at__isnull=False))
         .select_related("course")
         .order_by(F("due_date").asc(nulls_last=True), "-enrolled_at")
@@ -314,7 +321,7 @@ def dashboard(*, user):
 def enrolment_counts(course, *, today=None):
     """Enrolled / in progress / not started / completed / overdue of one course (1 query)."""
     today = today or timezone.localdate()
-    started = ModuleCompletion.objects.filter(
+    started = ModuleCompletion.objects.current().filter(
         user=OuterRef("user_id"),
         module__path__gt=OuterRef("course__path"),
         module__path__lte=Concat(OuterRef("course__path"), Value("ZZZZ")),

@@ -48,20 +48,24 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
                 _("Please complete these courses first: %(courses)s")
                 % {"courses": ", ".join(c.title for c in missing)}
             )
-    enrolment, created = Enrolment.objects.select_for_update().get_or_create(
-        user=user,
-        course=course,
-        defaults={
-            "assigned_by": assigned_by,
-            "due_date": due_date,
-            "organisation_id": user.organisation_id,
-        },
-    )
-    if created:
-        return enrolment
+    # The newest cycle counts (older ones are history, see courses.cycles).
+    enrolment = Enrolment.objects.select_for_update().newest_cycle(user=user, course=course)
+    if enrolment is None:
+        enrolment, created = Enrolment.objects.select_for_update().get_or_create(
+            user=user,
+            course=course,
+            cycle=1,
+            defaults={
+                "assigned_by": assigned_by,
+                "due_date": due_date,
+                "organisation_id": user.organisation_id,
+            },
+        )
+        if created:
+            return enrolment
     if enrolment.completed_at is not None and not self_enrolment:
         # A completion is a fact: assigning the course again sets no new due date and
-        # reopens nothing (recertification is a separate, explicit step).
+        # reopens nothing (a refresher is a new cycle: courses.cycles).
         return enrolment
     changed = []
     if not enrolment.is_active:
@@ -126,8 +130,8 @@ def module_complete(*, user, module, via, recorded_by=None, reason=""):
     course = _course_of(module)
     enrolment = (
         Enrolment.objects.select_for_update()
-        .filter(user=user, course=course, is_active=True)
-        .first()
+        .filter(is_active=True)
+        .newest_cycle(user=user, course=course)
     )
     if enrolment is None:
         raise NotEnrolled(_("Please enrol in the course first."))
@@ -135,7 +139,7 @@ def module_complete(*, user, module, via, recorded_by=None, reason=""):
         raise CourseError(_("This module is complete when you pass its Lernkontrolle."))
     if via != ModuleCompletion.Via.ADMIN and is_locked(user=user, module=module, course=course):
         raise ModuleLocked(_("Please complete the previous module first."))
-    completion, _created = ModuleCompletion.objects.get_or_create(
+    completion, _created = ModuleCompletion.objects.current().get_or_create(
         user=user,
         module=module,
         defaults={
@@ -186,9 +190,11 @@ def completion_record(*, course, users, reason, recorded_by, module=None):
     if module is not None and not module.path.startswith(course.path):
         raise CourseError(_("This module does not belong to the course."))
     for user in users:
-        enrolment, _created = Enrolment.objects.get_or_create(
-            user=user, course=course, defaults={"assigned_by": recorded_by}
-        )
+        enrolment = Enrolment.objects.newest_cycle(user=user, course=course)
+        if enrolment is None:
+            enrolment, _created = Enrolment.objects.get_or_create(
+                user=user, course=course, cycle=1, defaults={"assigned_by": recorded_by}
+            )
         if not enrolment.is_active:
             enrolment.is_active = True
             enrolment.save(update_fields=["is_active"])
@@ -226,9 +232,9 @@ def is_locked(*, user, module, course):
         return False
     earlier = [m for m in course.modules() if m.path < module.path]
     done = set(
-        ModuleCompletion.objects.filter(
-            user=user, module_id__in=[m.pk for m in earlier]
-        ).values_list("module_id", flat=True)
+        ModuleCompletion.objects.current()
+        .filter(user=user, module_id__in=[m.pk for m in earlier])
+        .values_list("module_id", flat=True)
     )
     return sequence_locks(sequential=True, modules=[*earlier, module], done_ids=done)[-1]
 
@@ -259,13 +265,13 @@ def course_progress(*, user, course):
     """Progress over the live required modules; ``next_module`` is the first not completed."""
     modules = list(course.modules())
     done = set(
-        ModuleCompletion.objects.filter(
-            user=user, module_id__in=[m.pk for m in modules]
-        ).values_list("module_id", flat=True)
+        ModuleCompletion.objects.current()
+        .filter(user=user, module_id__in=[m.pk for m in modules])
+        .values_list("module_id", flat=True)
     )
     required = [m for m in modules if m.is_required]
     next_module = next((m for m in modules if m.pk not in done), None)
-    enrolment = Enrolment.objects.filter(user=user, course=course).only("completed_at").first()
+    enrolment = Enrolment.objects.only("completed_at").newest_cycle(user=user, course=course)
     return Progress(
         total=len(required),
         completed=sum(1 for m in required if m.pk in done),

@@ -76,7 +76,9 @@ def unenrol(request, course):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(_url(course, request))
-    enrolment = Enrolment.objects.filter(user=request.user, course=course, is_active=True).first()
+    enrolment = Enrolment.objects.filter(is_active=True).newest_cycle(
+        user=request.user, course=course
+    )
     if enrolment is None:
         messages.info(request, _("You are not enrolled in this course."))
         return redirect(_url(course, request))
@@ -175,9 +177,8 @@ def complete(request, module):
     if not request.user.is_authenticated:
         return redirect_to_login(_url(module, request))
     course = _course_of(module, request)
-    was_completed = Enrolment.objects.filter(
-        user=request.user, course=course, completed_at__isnull=False
-    ).exists()
+    newest = Enrolment.objects.newest_cycle(user=request.user, course=course)
+    was_completed = newest is not None and newest.completed_at is not None
     try:
         services.module_complete(user=request.user, module=module, via="manual")
     except services.NotEnrolled as error:

@@ -109,6 +109,7 @@ class EnrolmentViewSet(ModelViewSet):
     list_display = [
         Column("user", label=_("person")),
         Column("course", label=_("course")),
+        Column("cycle", label=_("cycle")),
         LocalDateColumn("due_date", label=_("due date")),
         LocalDateTimeColumn("completed_at", label=_("completed at")),
         BooleanColumn("is_active", label=_("active")),
@@ -122,6 +123,7 @@ class EnrolmentViewSet(ModelViewSet):
         "enrolled_at",
         "completed_at",
         "is_active",
+        "cycle",
     ]
     export_filename = "teilnahmen"
 

@@ -26,6 +26,7 @@ class Preview:
     new: list = field(default_factory=list)
     already: list = field(default_factory=list)
     completed: list = field(default_factory=list)  # (person, valid until or None)
+    expired: list = field(default_factory=list)  # (person, expired on): assigned as a new cycle
     problems: list = field(default_factory=list)  # (line, value, message)
 
 
@@ -57,13 +58,16 @@ def _preview(form, manager):
 
 
 def _classify(preview, course, people):
-    """New, already enrolled (due date updated) or already completed (left alone: no new due
-    date, no mail; with the certificate's end of validity if the course has one)."""
+    """New, already enrolled (due date updated), already completed and still valid (left
+    alone: no new due date, no mail; with the certificate's end of validity if the course
+    has one) or completed with an expired certificate (assigned as a new cycle, with mail)."""
     enrolments = {
+        # Ascending cycles: each person's newest cycle wins.
         e.user_id: e
         for e in Enrolment.objects.filter(course=course, user__in=[p.pk for p in people])
         .filter(Q(is_active=True) | Q(completed_at__isnull=False))
-        .only("pk", "user_id", "completed_at", "is_active")
+        .only("pk", "user_id", "completed_at", "is_active", "cycle")
+        .order_by("cycle")
     }
     completed = [e for e in enrolments.values() if e.completed_at is not None]
     certificates = newest_valid_certificates(completed)
@@ -73,7 +77,11 @@ def _classify(preview, course, people):
             preview.new.append(person)
         elif enrolment.completed_at is not None:
             certificate = certificates.get(enrolment.pk)
-            preview.completed.append((person, certificate.valid_until if certificate else None))
+            if certificate is not None and certificate.is_expired:
+                preview.expired.append((person, certificate.valid_until))
+            else:
+                valid_until = certificate.valid_until if certificate else None
+                preview.completed.append((person, valid_until))
         else:
             preview.already.append(person)
 
@@ -89,6 +97,7 @@ def assign(request):
         if form.is_valid():
             preview = _preview(form, manager)
             people = [person.pk for person in preview.new + preview.already]
+            people += [person.pk for person, _expired_on in preview.expired]
             confirmation = confirmation_create(
                 purpose=PURPOSE,
                 user=manager,
@@ -128,7 +137,8 @@ def _confirm(request):
             due_date=form.cleaned_data["due_date"],
             assigned_by=request.user,
         )
-        # Completed people are left alone (no new due date, no mail): not counted as assigned.
+        # Completed people with a valid certificate are left alone (no new due date, no
+        # mail): not counted as assigned. Expired ones got a new, open cycle.
         assigned = sum(1 for enrolment in enrolments if enrolment.completed_at is None)
         return {"course": course.pk, "title": course.title, "count": assigned}
 

@@ -20,11 +20,15 @@ def seed(stdout=None):
     if course is None or learner is None:
         return
     due_date = timezone.localdate() - timedelta(days=14)
-    enrolment, created = Enrolment.objects.get_or_create(
-        user=learner,
-        course=course,
-        defaults={"due_date": due_date, "assigned_by": User.objects.filter(email=MANAGER).first()},
-    )
+    enrolment = Enrolment.objects.newest_cycle(user=learner, course=course)
+    created = enrolment is None
+    if created:
+        enrolment = Enrolment.objects.create(
+            user=learner,
+            course=course,
+            due_date=due_date,
+            assigned_by=User.objects.filter(email=MANAGER).first(),
+        )
     if not created and enrolment.due_date is None and enrolment.completed_at is None:
         enrolment.due_date = due_date
         enrolment.assigned_by = User.objects.filter(email=MANAGER).first()

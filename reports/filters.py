@@ -82,9 +82,18 @@ class EnrolmentReportFilterSet(PeopleFilterSet):
         label=_("Due status"), choices=DueStatus.CHOICES, method="filter_due_status"
     )
 
+    validity = django_filters.ChoiceFilter(
+        label=_("Validity of the certificate"),
+        choices=selectors.Validity.CHOICES,
+        method="filter_validity",
+    )
+
     class Meta:
         model = Enrolment
         fields = []
+
+    def filter_validity(self, queryset, name, value):
+        return selectors.with_validity(queryset, value)
 
     def filter_due_status(self, queryset, name, value):
         today = timezone.localdate()

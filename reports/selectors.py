@@ -34,6 +34,9 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from certificates.models import Certificate
+from certificates.models import Status as CertificateStatus
+from certificates.recertification import within_lead_time
 from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage
 from organisations.models import Organisation
 from organisations.selectors import organisations_visible_to, sees_all_people
@@ -124,8 +127,66 @@ def _course_modules():
 
 
 def _completions_in_course():
-    return ModuleCompletion.objects.filter(
+    # Completions archived by a refresher (courses.cycles) count for the earlier cycle only.
+    return ModuleCompletion.objects.current().filter(
         user=OuterRef("user_id"), **_children_of_course("module__")
+    )
+
+
+class Validity:
+    """How long the completion of an enrolment (cycle) holds: its newest valid
+    certificate's ``valid_until`` against today (Europe/Berlin) and the course's refresher
+    lead time (``CoursePage.refresher_lead_days``)."""
+
+    VALID = "valid"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    RENEWED = "renewed"
+    LABELS = {
+        VALID: _("Valid"),
+        EXPIRING: _("Expiring"),
+        EXPIRED: _("Expired"),
+        RENEWED: _("Renewed"),
+    }
+    CHOICES = list(LABELS.items())
+
+
+def validity_annotations(*, today=None, prefix=""):
+    """Annotations for an enrolment queryset: ``valid_until`` (date of the newest valid
+    certificate of the cycle, or None), ``renewed`` (a later cycle is completed) and
+    ``validity`` (a ``Validity`` value; "" without an end of validity). "Expiring": valid
+    until at most the course's lead time from ``today``. Names get ``prefix`` (a filter
+    uses its own names). Adds no query."""
+    today = today or timezone.localdate()
+    valid_until = (
+        Certificate.objects.filter(enrolment=OuterRef("pk"), status=CertificateStatus.VALID)
+        .order_by("-issued_at", "-pk")
+        .values("valid_until")[:1]
+    )
+    renewed = Enrolment.objects.filter(
+        user_id=OuterRef("user_id"),
+        course_id=OuterRef("course_id"),
+        cycle__gt=OuterRef("cycle"),
+        completed_at__isnull=False,
+    )
+    until, again = f"{prefix}valid_until", f"{prefix}renewed"
+    return {
+        until: Subquery(valid_until),
+        again: Exists(renewed),
+        f"{prefix}validity": Case(
+            When(**{f"{until}__isnull": True}, then=Value("")),
+            When(**{again: True}, then=Value(Validity.RENEWED)),
+            When(**{f"{until}__lt": today}, then=Value(Validity.EXPIRED)),
+            When(within_lead_time(today=today, field=until), then=Value(Validity.EXPIRING)),
+            default=Value(Validity.VALID),
+        ),
+    }
+
+
+def with_validity(enrolments, value, *, today=None):
+    """``enrolments`` whose validity (see ``validity_annotations``) is ``value``."""
+    return enrolments.alias(**validity_annotations(today=today, prefix="v_")).filter(
+        v_validity=value
     )
 
 
@@ -143,7 +204,8 @@ def with_status(enrolments, *, today=None):
 
 
 def learner_progress(enrolments, *, today=None):
-    """One row per enrolment with person, organisation, course and progress percent."""
+    """One row per enrolment (cycle) with person, organisation, course, progress percent
+    and the validity of its completion (``validity_annotations``)."""
     required = _count(_course_modules())
     done = _count(_completions_in_course().filter(module__live=True, module__is_required=True))
     return (
@@ -161,8 +223,10 @@ def learner_progress(enrolments, *, today=None):
             "organisation__kind",
             "organisation__region__name",
             "course__title",
+            "cycle",
         )
         .annotate(modules_required=required, modules_done=done)
+        .annotate(**validity_annotations(today=today))
         .annotate(
             progress_percent=Case(
                 When(completed_at__isnull=False, then=Value(100)),

@@ -93,8 +93,13 @@ def reminders_send(*, enrolments, sent_by, today=None):
 @transaction.atomic
 def course_assign(*, users, course, due_date, assigned_by):
     """Enrol each of ``users`` (already scoped by the caller) with a due date and notify
-    them by e-mail once the transaction commits; people who completed the course already
-    are left as they are and get no mail. Returns the enrolments."""
+    them by e-mail once the transaction commits. People who completed the course are left
+    as they are and get no mail, unless their certificate has expired (``valid_until`` before
+    today, Europe/Berlin): then the course is assigned as a new cycle
+    (``courses.cycles.enrolment_cycle_start``). Returns the (newest) enrolments."""
+    from certificates.selectors import newest_valid_certificate
+    from courses.cycles import enrolment_cycle_start
+
     from .tasks import send_assignment_notice
 
     enrolments = []
@@ -102,9 +107,18 @@ def course_assign(*, users, course, due_date, assigned_by):
         enrolment = enrolment_create(
             user=user, course=course, assigned_by=assigned_by, due_date=due_date
         )
+        if enrolment.completed_at is not None:
+            certificate = newest_valid_certificate(enrolment=enrolment)
+            if certificate is not None and certificate.is_expired:
+                enrolment = (
+                    enrolment_cycle_start(
+                        enrolment=enrolment, due_date=due_date, assigned_by=assigned_by
+                    )
+                    or enrolment
+                )
         enrolments.append(enrolment)
         if enrolment.completed_at is not None:
-            continue  # already completed: nothing new to do, so no mail (enrolment_create)
+            continue  # completed and still valid: nothing new to do, so no mail
         transaction.on_commit(lambda pk=enrolment.pk: send_assignment_notice.enqueue(pk))
     return enrolments
 

@@ -12,6 +12,7 @@ happened), not the person's current one: a move never rewrites past figures.
 
 from django.http import Http404
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
@@ -103,6 +104,15 @@ class LearnerProgressView(ScopedReportView):
     index_url_name = "reports:learner_progress"
     index_results_url_name = "reports:learner_progress_results"
     export_filename = "lernfortschritt"
+    help_text = format_lazy(
+        "{} {}",
+        ScopedReportView.help_text,
+        _(
+            "A refresher is a new cycle of the course: each cycle is a row of its own, the "
+            "earlier completion and its certificate stay. “Expiring”: the certificate ends "
+            "within the course's refresher lead time; “Renewed”: a later cycle is completed."
+        ),
+    )
     columns = [
         Column("person", label=_("Person"), accessor=_person),
         Column("organisation", label=_("Organisation"), accessor="organisation.name"),
@@ -113,6 +123,11 @@ class LearnerProgressView(ScopedReportView):
         Column(
             "completed_on", label=_("Completed on"), accessor=lambda r: format_date(r.completed_on)
         ),
+        Column("cycle", label=_("Cycle"), accessor="cycle"),
+        Column(
+            "valid_until", label=_("Valid until"), accessor=lambda r: format_date(r.valid_until)
+        ),
+        Column("validity", label=_("Validity"), accessor="validity_label"),
     ]
     list_export = [
         "user.last_name",
@@ -124,6 +139,9 @@ class LearnerProgressView(ScopedReportView):
         "due_date",
         "status_label",
         "completed_on",
+        "cycle",
+        "valid_until",
+        "validity_label",
     ]
     export_headings = {
         "user.last_name": _("Last name"),
@@ -135,6 +153,9 @@ class LearnerProgressView(ScopedReportView):
         "due_date": _("Due date"),
         "status_label": _("Status"),
         "completed_on": _("Completed on"),
+        "cycle": _("Cycle"),
+        "valid_until": _("Valid until"),
+        "validity_label": _("Validity"),
     }
 
     def rows(self, enrolments):
@@ -152,6 +173,7 @@ class LearnerProgressView(ScopedReportView):
             }
         # The day in Berlin: 00:30 on 15.11. is 23:30 UTC on 14.11.
         row.completed_on = local_date(row.completed_at)
+        row.validity_label = str(selectors.Validity.LABELS.get(row.validity, ""))
         return row
 
 
@@ -173,7 +195,9 @@ class OverdueView(LearnerProgressView):
     results_template_name = "reports/overdue_results.html"
     export_filename = "ueberfaellig"
     columns = [Column("select", label=_("Select"), accessor=_select_box)] + [
-        column for column in LearnerProgressView.columns if column.name != "completed_on"
+        column
+        for column in LearnerProgressView.columns
+        if column.name not in ("completed_on", "valid_until", "validity")
     ]
 
     def rows(self, enrolments):

@@ -82,6 +82,8 @@ SHORT = {
         "<li>Zugänge beschreiben, über die Mütter mit Migrationshintergrund Vertrauen zu "
         "Arbeitsmarktinstitutionen aufbauen.</li></ul>"
     ),
+    # A yearly refresher: the recertification demo (certificates/demo.py) relies on it.
+    "validity_months": 12,
     "target_groups": [
         OrganisationKind.JOB_CENTRE,
         OrganisationKind.EMPLOYMENT_AGENCY,

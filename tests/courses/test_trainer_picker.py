@@ -30,6 +30,7 @@ def _edit_data(course, trainers):
             "topics": "",
             "enrolment_mode": course.enrolment_mode,
             "validity_months": "",
+            "refresher_lead_days": "60",
             "certificate_signatory_name": "",
             "certificate_signatory_role": "",
             "certificate_extra_text": "",

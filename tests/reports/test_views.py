@@ -66,6 +66,9 @@ def test_learner_progress_export_has_german_headers(manager_client):
         "Fällig am",
         "Status",
         "Abgeschlossen am",
+        "Durchgang",
+        "Gültig bis",
+        "Gültigkeit",
     ]
     assert len(rows) == 1 + 6
     assert {row[7] for row in rows[1:]} == {
