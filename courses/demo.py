@@ -15,8 +15,8 @@ from django.utils.html import escape, strip_tags
 from wagtail import blocks
 from wagtail.models import GroupPagePermission
 
-from accounts import roles
 from home.models import HomePage
+from lms import roles
 from quizzes.demo import ensure_quiz
 from quizzes.scoring import choice_value
 from quizzes.services import attempt_save_answer, attempt_start, attempt_submit
@@ -74,7 +74,7 @@ def ensure_catalogue():
 
 def grant_authoring(catalogue):
     """Trainers and the administration role author courses below the catalogue. Page
-    permissions are granted where the page is created (see accounts.roles); a group that
+    permissions are granted where the page is created (see lms.roles); a group that
     already has any permission on the catalogue was configured by a person and is left so."""
     codenames = [f"{action}_page" for action in AUTHORING_PAGE_ACTIONS]
     permissions = Permission.objects.filter(

@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value
 from django.db.models.functions import Concat, Length, Substr
 from django.utils import timezone
 
-from accounts.roles import ADMINISTRATION
+from lms.roles import ADMINISTRATION
 
 from .models import CoursePage, Enrolment, ModuleCompletion, ModulePage, ReflectionAnswer
 from .services import Progress, sequence_locks

@@ -116,8 +116,8 @@ def people_invite(*, lines, invited_by):
 
     Accounts come from ``accounts.services.user_create`` (canonical address); a line whose
     address was taken in the meantime (a parallel confirm) is skipped."""
-    from accounts.roles import LEARNERS
     from accounts.services import user_create
+    from lms.roles import LEARNERS
 
     from .tasks import send_invitation
 

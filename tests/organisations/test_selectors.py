@@ -83,7 +83,7 @@ def _in_group(name, **kwargs):
 
 
 def test_administration_members_see_everyone_without_being_superusers(world):
-    from accounts.roles import ADMINISTRATION
+    from lms.roles import ADMINISTRATION
     from organisations.selectors import people_visible_to, regions_visible_to
 
     admin = _in_group(ADMINISTRATION, organisation=None)
@@ -101,7 +101,7 @@ def test_administration_members_see_everyone_without_being_superusers(world):
 def test_the_permission_comes_from_the_data_migration():
     from django.contrib.auth.models import Group
 
-    from accounts.roles import ADMINISTRATION, MANAGERS, TRAINERS
+    from lms.roles import ADMINISTRATION, MANAGERS, TRAINERS
 
     def perms(name):
         return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
