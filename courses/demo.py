@@ -13,9 +13,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils.html import escape, strip_tags
 from wagtail import blocks
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Site
 
-from home.models import HomePage
 from lms import roles
 from quizzes.demo import ensure_quiz
 from quizzes.scoring import choice_value
@@ -66,7 +65,9 @@ def ensure_catalogue():
             intro="<p>Online-Fortbildungen für Fachkräfte aus Jugendhilfe, Agentur für Arbeit, "
             "Jobcenter und Familienzentren.</p>",
         )
-        HomePage.objects.first().add_child(instance=catalogue)
+        # The site's root page (home.demo made the HomePage the default site's root): courses
+        # sits below home and does not import it.
+        Site.objects.get(is_default_site=True).root_page.add_child(instance=catalogue)
         catalogue.save_revision().publish()
     grant_authoring(catalogue)
     return catalogue

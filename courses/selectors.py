@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from lms.roles import ADMINISTRATION
 
+from .extensions import completed_actions
 from .models import CoursePage, Enrolment, ModuleCompletion, ModulePage, ReflectionAnswer
 from .services import Progress, sequence_locks
 
@@ -217,7 +218,7 @@ class CourseCard:
     figures: CourseFigures
     progress: Progress
     enrolment: Enrolment | None = None
-    certificate: object = None
+    completed_actions: str = ""  # HTML other apps add (courses.extensions), e.g. the certificate
 
     @property
     def state(self):
@@ -281,8 +282,6 @@ class Dashboard:
 
 def dashboard(*, user):
     """ "Meine Fortbildungen": the person's active and completed enrolments (4 queries)."""
-    from certificates.selectors import newest_valid_certificates
-
     enrolments = list(
         Enrolment.objects.filter(user=user)
         .filter(Q(is_active=True) | Q(completed_at__isnull=False))
@@ -294,11 +293,11 @@ def dashboard(*, user):
         courses=[e.course for e in enrolments],
         enrolments={e.course_id: e for e in enrolments},
     )
-    certificates = newest_valid_certificates([e for e in enrolments if e.completed_at])
+    actions = completed_actions(enrolments)
     board = Dashboard(in_progress=[], not_started=[], completed=[])
     for card in cards:
         if card.state == "completed":
-            card.certificate = certificates.get(card.enrolment.pk)
+            card.completed_actions = actions.get(card.enrolment.pk, "")
             board.completed.append(card)
         elif card.progress.completed:
             board.in_progress.append(card)

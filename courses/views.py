@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from lms.inputs import reject_control_characters
 
 from . import services
+from .extensions import completed_actions
 from .models import CompletionRule, Enrolment
 from .selectors import course_of_module, course_outline, may_preview, reflection_answers
 
@@ -53,6 +54,9 @@ def course_page(request, course):
             and outline.enrolment.due_date < timezone.localdate(),
             "can_unenrol": outline.is_enrolled
             and services.cancel_refusal(outline.enrolment) is None,
+            "completed_actions": completed_actions([outline.enrolment]).get(
+                getattr(outline.enrolment, "pk", None), ""
+            ),
         },
     )
 
