@@ -47,3 +47,23 @@ def certificate_downloads(enrolments):
         for pk, cert in newest_valid_certificates(enrolments).items()
         if cert is not None
     }
+
+
+@hooks.register("accounts_profile_sections")
+def old_name_certificates(request):
+    """accounts.extensions: on the profile, certificates that still print an old name, with
+    a re-issue button (empty when there are none)."""
+    from django.template.loader import render_to_string
+
+    from .selectors import certificates_with_old_name
+
+    certificates = list(
+        certificates_with_old_name(request.user).only("serial", "course_title", "holder_name")
+    )
+    if not certificates:
+        return ""
+    return render_to_string(
+        "certificates/includes/name_change_notice.html",
+        {"certificates": certificates},
+        request=request,
+    )

@@ -1,6 +1,6 @@
 from django import template
 
-from ..selectors import certificates_with_old_name, newest_valid_certificate
+from ..selectors import newest_valid_certificate
 
 register = template.Library()
 
@@ -22,12 +22,3 @@ def certificate_for(certificates_by_enrolment, enrolment):
     """``{{ certificates|certificate_for:enrolment }}`` for the dict of the selector."""
     return certificates_by_enrolment.get(getattr(enrolment, "pk", enrolment))
 
-
-@register.inclusion_tag("certificates/includes/name_change_notice.html")
-def name_change_notice(user):
-    """On the profile: certificates that still print an old name, with a re-issue button."""
-    return {
-        "certificates": list(
-            certificates_with_old_name(user).only("serial", "course_title", "holder_name")
-        )
-    }
