@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,6 +23,7 @@ from organisations.models import OrganisationKind
 from .blocks import ModuleBodyBlock
 from .forms import CoursePageForm
 from .panels import EnrolmentCountsPanel
+from .tree import children_lookups, parent_path
 
 
 class CourseIndexPage(Page):
@@ -281,6 +283,10 @@ class ModulePage(RoutablePageMixin, Page):
                 {"quiz": _("Please choose the Lernkontrolle learners have to pass.")}
             )
 
+    def course(self):
+        """The course page this module belongs to, live or not (1 query; courses.tree)."""
+        return CoursePage.objects.get(path=parent_path(self.path))
+
     @path("")
     def module_index(self, request):
         from . import views
@@ -307,8 +313,37 @@ def _record_organisation(record):
         record.organisation_id = record.user.organisation_id
 
 
+class EnrolmentQuerySet(models.QuerySet):
+    """The one home of "has this enrolment started" and the figures over many enrolments,
+    used by the course editor's panel and the manager reports alike."""
+
+    def with_started(self):
+        """Annotate ``started``: the person completed some module of the course (1 query)."""
+        completions = ModuleCompletion.objects.filter(
+            user=OuterRef("user_id"),
+            **children_lookups(OuterRef("course__path"), OuterRef("course__depth"), "module__"),
+        )
+        return self.annotate(started=Exists(completions))
+
+    def totals(self, *, today=None):
+        """{enrolled, completed, in_progress, not_started, overdue} counts (1 query).
+
+        Overdue: not completed and the due date (a local date) before ``today`` (default:
+        today in Europe/Berlin)."""
+        today = today or timezone.localdate()
+        open_ = Q(completed_at__isnull=True)
+        return self.with_started().aggregate(
+            enrolled=Count("pk"),
+            completed=Count("pk", filter=~open_),
+            in_progress=Count("pk", filter=open_ & Q(started=True)),
+            not_started=Count("pk", filter=open_ & Q(started=False)),
+            overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
+        )
+
+
 class Enrolment(models.Model):
     """A person's participation in a course; kept (inactive) when they unenrol."""
+
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -351,6 +386,8 @@ class Enrolment(models.Model):
         related_name="+",
     )
     completion_reason = models.TextField(_("reason for the manual completion"), blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("enrolment")

@@ -1,16 +1,14 @@
 """Reads for the learner pages, each with a fixed number of queries.
 
-A module's course is its parent in the page tree, so "the course of a module" is the module's
-path minus its last step (treebeard paths grow by ``Page.steplen`` characters per level).
-Progress for many courses is grouped by that prefix in one aggregate query instead of asking
+A module's course is its parent in the page tree (courses.tree), so progress for many courses
+is grouped by the modules' parent path in one aggregate query instead of asking
 ``course_progress`` once per course.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value
-from django.db.models.functions import Concat, Length, Substr
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from lms.roles import ADMINISTRATION
@@ -18,11 +16,7 @@ from lms.roles import ADMINISTRATION
 from .extensions import completed_actions
 from .models import CoursePage, Enrolment, ModuleCompletion, ModulePage, ReflectionAnswer
 from .services import Progress, sequence_locks
-
-
-def _parent_path(field_name="path"):
-    return Substr(field_name, 1, Length(field_name) - CoursePage.steplen)
-
+from .tree import parent_path_expression
 
 # --- one course ------------------------------------------------------------------------------
 
@@ -148,11 +142,6 @@ def courses_for_recording(user):
     return courses.filter(responsible_trainers=user)
 
 
-def course_of_module(module):
-    """The live-or-not course page a module belongs to (1 query)."""
-    return CoursePage.objects.get(path=module.path[: -CoursePage.steplen])
-
-
 def reflection_answers(*, user, module):
     """{block id: ReflectionAnswer} of ``user`` for ``module`` - only ever their own."""
     if not user.is_authenticated:
@@ -176,7 +165,7 @@ def course_figures(courses):
     by_path = {course.path: course.pk for course in courses}
     rows = (
         ModulePage.objects.live()
-        .annotate(course_path=_parent_path())
+        .annotate(course_path=parent_path_expression())
         .filter(course_path__in=list(by_path))
         .values("course_path")
         .annotate(
@@ -201,7 +190,7 @@ def required_done(*, user, courses):
         return {}
     rows = (
         ModuleCompletion.objects.filter(user=user, module__live=True, module__is_required=True)
-        .annotate(course_path=_parent_path("module__path"))
+        .annotate(course_path=parent_path_expression("module__path"))
         .filter(course_path__in=list(by_path))
         .values("course_path")
         .annotate(done=Count("pk"))
@@ -305,29 +294,3 @@ def dashboard(*, user):
             board.not_started.append(card)
     board.completed.sort(key=lambda c: c.enrolment.completed_at, reverse=True)
     return board
-
-
-# --- for trainers ----------------------------------------------------------------------------
-
-
-def enrolment_counts(course, *, today=None):
-    """Enrolled / in progress / not started / completed / overdue of one course (1 query)."""
-    today = today or timezone.localdate()
-    started = ModuleCompletion.objects.filter(
-        user=OuterRef("user_id"),
-        module__path__gt=OuterRef("course__path"),
-        module__path__lte=Concat(OuterRef("course__path"), Value("ZZZZ")),
-        module__depth=OuterRef("course__depth") + 1,
-    )
-    open_ = Q(completed_at__isnull=True)
-    return (
-        Enrolment.objects.filter(course=course, is_active=True)
-        .annotate(started=Exists(started))
-        .aggregate(
-            enrolled=Count("pk"),
-            in_progress=Count("pk", filter=open_ & Q(started=True)),
-            not_started=Count("pk", filter=open_ & Q(started=False)),
-            completed=Count("pk", filter=~open_),
-            overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
-        )
-    )

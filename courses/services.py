@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from .completion import completion_fulfilled, course_completion_reevaluate  # noqa: F401
 from .models import (
     CompletionRule,
-    CoursePage,
     Enrolment,
     EnrolmentMode,
     ModuleCompletion,
@@ -112,10 +111,6 @@ def missing_prerequisites(*, user, course):
     return list(course.prerequisites.live().exclude(pk__in=completed).specific())
 
 
-def _course_of(module):
-    return CoursePage.objects.get(pk=module.get_parent().pk)
-
-
 @transaction.atomic
 def module_complete(*, user, module, via, recorded_by=None, reason=""):
     """Record that ``user`` completed ``module`` (idempotent) and re-evaluate the course.
@@ -123,7 +118,7 @@ def module_complete(*, user, module, via, recorded_by=None, reason=""):
     ``via`` is "manual", "quiz" or "admin"; with "admin", ``recorded_by`` and ``reason`` say
     who recorded it by hand and why. Raises ``NotEnrolled``, ``ModuleLocked``, ``CourseError``.
     """
-    course = _course_of(module)
+    course = module.course()
     enrolment = (
         Enrolment.objects.select_for_update()
         .filter(user=user, course=course, is_active=True)
@@ -281,7 +276,7 @@ REFLECTION_MAX_LENGTH = 5000
 @transaction.atomic
 def reflection_save(*, user, module, block_id, text):
     """Save the learner's private answer (an empty answer removes it); returns it or None."""
-    course = _course_of(module)
+    course = module.course()
     if not Enrolment.objects.filter(user=user, course=course, is_active=True).exists():
         raise NotEnrolled(_("Please enrol in the course first."))
     text = (text or "").strip()

@@ -18,7 +18,7 @@ from lms.inputs import reject_control_characters
 from . import services
 from .extensions import completed_actions
 from .models import CompletionRule, Enrolment
-from .selectors import course_of_module, course_outline, may_preview, reflection_answers
+from .selectors import course_outline, may_preview, reflection_answers
 
 
 def _url(page, request):
@@ -28,7 +28,7 @@ def _url(page, request):
 def _course_of(module, request):
     """The module's course; 404 when it is unpublished (Wagtail routes through unpublished
     parents to live children, so a live module alone is not enough)."""
-    course = course_of_module(module)
+    course = module.course()
     if not course.live and not getattr(request, "is_preview", False):
         raise Http404
     return course
@@ -224,7 +224,7 @@ def save_reflection(request, module, block_id):
         )
     except services.NotEnrolled as error:
         messages.error(request, str(error))
-        return redirect(_url(course_of_module(module), request))
+        return redirect(_url(module.course(), request))
     except services.CourseError as error:
         messages.error(request, str(error))
     else:
