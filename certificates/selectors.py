@@ -111,11 +111,11 @@ def certificate_history(certificate):
     ``by`` (a display name) and ``details`` (the reason, the other certificate's serial).
     Source: Wagtail's log entries written by ``services`` (revoke, re-issue, reinstate).
     """
-    from django.utils.formats import date_format
-    from django.utils.timezone import localtime
     from django.utils.translation import gettext as _
     from wagtail.log_actions import registry
     from wagtail.models import ModelLogEntry
+
+    from lms.formats import format_datetime
 
     entries = ModelLogEntry.objects.for_instance(certificate).select_related("user")
     rows = []
@@ -130,7 +130,7 @@ def certificate_history(certificate):
             details.append(_("Previous certificate: %s") % data["old"])
         rows.append(
             {
-                "when": date_format(localtime(entry.timestamp), "d.m.Y H:i"),
+                "when": format_datetime(entry.timestamp),
                 "label": registry.get_action_label(entry.action)
                 if registry.action_exists(entry.action)
                 else entry.action,
