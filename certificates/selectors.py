@@ -83,15 +83,6 @@ def newest_valid_certificates(enrolments):
     return found
 
 
-def newest_valid_certificate(*, enrolment=None, user=None, course=None):
-    queryset = Certificate.objects.filter(status=Status.VALID)
-    if enrolment is not None:
-        queryset = queryset.filter(enrolment=enrolment)
-    else:
-        queryset = queryset.filter(holder=user, course=course)
-    return queryset.order_by("-issued_at", "-pk").first()
-
-
 def completions_without_certificate():
     """Completed enrolments whose current completion has no certificate (e.g. a failed task)."""
     from django.db.models import Exists, OuterRef
