@@ -325,20 +325,31 @@ class EnrolmentQuerySet(models.QuerySet):
         )
         return self.annotate(started=Exists(completions))
 
-    def totals(self, *, today=None):
-        """{enrolled, completed, in_progress, not_started, overdue} counts (1 query).
+    @staticmethod
+    def overdue_q(today=None):
+        """Not completed and the due date (a local date) before ``today`` (default: today in
+        Europe/Berlin); ``Enrolment.is_overdue`` is the same rule for one row."""
+        return Q(completed_at__isnull=True, due_date__lt=today or timezone.localdate())
 
-        Overdue: not completed and the due date (a local date) before ``today`` (default:
-        today in Europe/Berlin)."""
-        today = today or timezone.localdate()
+    def overdue(self, *, today=None):
+        return self.filter(self.overdue_q(today))
+
+    @staticmethod
+    def figures(*, today=None):
+        """The count expressions enrolled / completed / in_progress / not_started / overdue,
+        over rows annotated by ``with_started``: for ``aggregate`` or a grouped ``annotate``."""
         open_ = Q(completed_at__isnull=True)
-        return self.with_started().aggregate(
-            enrolled=Count("pk"),
-            completed=Count("pk", filter=~open_),
-            in_progress=Count("pk", filter=open_ & Q(started=True)),
-            not_started=Count("pk", filter=open_ & Q(started=False)),
-            overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
-        )
+        return {
+            "enrolled": Count("pk"),
+            "completed": Count("pk", filter=~open_),
+            "in_progress": Count("pk", filter=open_ & Q(started=True)),
+            "not_started": Count("pk", filter=open_ & Q(started=False)),
+            "overdue": Count("pk", filter=EnrolmentQuerySet.overdue_q(today)),
+        }
+
+    def totals(self, *, today=None):
+        """{enrolled, completed, in_progress, not_started, overdue} counts (1 query)."""
+        return self.with_started().aggregate(**self.figures(today=today))
 
 
 class Enrolment(models.Model):
@@ -407,6 +418,17 @@ class Enrolment(models.Model):
     @property
     def is_manual_completion(self):
         return bool(self.completion_reason)
+
+    @property
+    def is_overdue(self):
+        """Active, not completed, and the due date (a local date) lies before today in
+        Europe/Berlin: the rule EnrolmentQuerySet.totals counts as "overdue" in SQL."""
+        return (
+            self.is_active
+            and self.completed_at is None
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
 
 
 class ModuleCompletion(models.Model):

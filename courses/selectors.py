@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, F, Q, Sum
-from django.utils import timezone
 
 from lms.roles import ADMINISTRATION
 
@@ -220,12 +219,7 @@ class CourseCard:
 
     @property
     def is_overdue(self):
-        enrolment = self.enrolment
-        return (
-            self.state == "enrolled"
-            and enrolment.due_date is not None
-            and enrolment.due_date < timezone.localdate()
-        )
+        return self.enrolment is not None and self.enrolment.is_overdue
 
     @property
     def percent(self):

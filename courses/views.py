@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.inputs import reject_control_characters
@@ -48,10 +47,7 @@ def course_page(request, course):
             "outline": outline,
             "missing_prerequisites": missing,
             "can_self_enrol": course.enrolment_mode == "open" and not missing,
-            "overdue": outline.is_enrolled
-            and not outline.is_completed
-            and outline.enrolment.due_date is not None
-            and outline.enrolment.due_date < timezone.localdate(),
+            "overdue": outline.is_enrolled and outline.enrolment.is_overdue,
             "can_unenrol": outline.is_enrolled
             and services.cancel_refusal(outline.enrolment) is None,
             "completed_actions": completed_actions([outline.enrolment]).get(

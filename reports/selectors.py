@@ -168,15 +168,11 @@ def learner_progress(enrolments, *, today=None):
 
 def overdue(enrolments, *, today=None):
     today = today or timezone.localdate()
-    return learner_progress(
-        enrolments.filter(completed_at__isnull=True, due_date__lt=today), today=today
-    )
+    return learner_progress(enrolments.overdue(today=today), today=today)
 
 
 def completion_by_course_and_organisation(enrolments, *, today=None):
     """Counts per course and organisation (dicts); the completion rate is derived."""
-    today = today or timezone.localdate()
-    open_ = Q(completed_at__isnull=True)
     return (
         enrolments.with_started()
         .values(
@@ -187,13 +183,7 @@ def completion_by_course_and_organisation(enrolments, *, today=None):
             "organisation__kind",
             "organisation__region__name",
         )
-        .annotate(
-            enrolled=Count("pk"),
-            completed=Count("pk", filter=~open_),
-            in_progress=Count("pk", filter=open_ & Q(started=True)),
-            not_started=Count("pk", filter=open_ & Q(started=False)),
-            overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
-        )
+        .annotate(**Enrolment.objects.figures(today=today))
         .order_by("course__title", "organisation__name")
     )
 
