@@ -19,7 +19,7 @@ from .signals import course_completed
 
 
 class CourseError(Exception):
-    """A domain rule refused the action; ``str(error)`` is a German message for the user."""
+    """A domain rule refused the action; ``str(error)`` is a translated message for the user."""
 
 
 class NotEnrolled(CourseError):
@@ -81,7 +81,7 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
 
 
 def cancel_refusal(enrolment):
-    """Why ``enrolment`` cannot be cancelled (a German message), or None when it can.
+    """Why ``enrolment`` cannot be cancelled (a translated message), or None when it can.
 
     A completed course is a historical fact that reports and certificates count, so it is
     never left; an assigned course is left only by the manager who assigned it.

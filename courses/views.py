@@ -1,6 +1,6 @@
 """Handlers of the course and module page routes: check who asks, call a service, render.
 
-Refusals are German messages plus a redirect (never a 500, never a state change); tampered
+Refusals are translated messages plus a redirect (never a 500, never a state change); tampered
 ids are 404; state changes are POST only (Django's CSRF middleware guards them).
 """
 

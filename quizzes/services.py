@@ -1,7 +1,7 @@
 """Every write with a rule: starting, answering, submitting and marking attempts.
 
 All functions are keyword-only, run in ``transaction.atomic`` and raise ``QuizError`` (or a
-subclass) with a German message for the learner. Each takes a row lock on the attempt (or the
+subclass) with a translated message for the learner. Each takes a row lock on the attempt (or the
 person, when starting) so parallel requests cannot break the limits; the conditional unique
 constraint "one open attempt per person and quiz" backs the lock up.
 """

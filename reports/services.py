@@ -17,7 +17,7 @@ CONFIRMATION_VALID = datetime.timedelta(hours=24)
 
 
 class ConfirmationUnknown(Exception):
-    """The token is unknown, someone else's, of another kind, or expired (German message)."""
+    """The token is unknown, someone else's, of another kind, or expired (a translated message)."""
 
 
 def confirmation_create(*, purpose, user, payload):
