@@ -93,13 +93,8 @@ def course_outline(*, user, course):
         ModuleState(module=module, number=number, done=module.pk in done, locked=locked)
         for number, (module, locked) in enumerate(zip(modules, locks, strict=True), start=1)
     ]
-    required = [m for m in modules if m.is_required]
-    progress = Progress(
-        total=len(required),
-        completed=sum(1 for m in required if m.pk in done),
-        completed_module_ids=done,
-        next_module=next((m for m in modules if m.pk not in done), None),
-        completed_at=enrolment.completed_at if enrolment else None,
+    progress = Progress.of(
+        modules=modules, done_ids=done, completed_at=enrolment.completed_at if enrolment else None
     )
     return CourseOutline(course=course, modules=states, progress=progress, enrolment=enrolment)
 

@@ -249,6 +249,20 @@ class Progress:
     def is_complete(self):
         return self.completed_at is not None or (self.total > 0 and self.completed >= self.total)
 
+    @classmethod
+    def of(cls, *, modules, done_ids, completed_at=None):
+        """The one rule: progress counts the required ones among ``modules`` (the course's
+        live modules in tree order) that are in ``done_ids``; ``next_module`` is the first of
+        ``modules`` not done. ``completed_at``: the enrolment's completion, if any."""
+        required = [m for m in modules if m.is_required]
+        return cls(
+            total=len(required),
+            completed=sum(1 for m in required if m.pk in done_ids),
+            completed_module_ids=done_ids,
+            next_module=next((m for m in modules if m.pk not in done_ids), None),
+            completed_at=completed_at,
+        )
+
 
 def course_progress(*, user, course):
     """Progress over the live required modules; ``next_module`` is the first not completed."""
@@ -258,15 +272,9 @@ def course_progress(*, user, course):
             user=user, module_id__in=[m.pk for m in modules]
         ).values_list("module_id", flat=True)
     )
-    required = [m for m in modules if m.is_required]
-    next_module = next((m for m in modules if m.pk not in done), None)
     enrolment = Enrolment.objects.filter(user=user, course=course).only("completed_at").first()
-    return Progress(
-        total=len(required),
-        completed=sum(1 for m in required if m.pk in done),
-        completed_module_ids=done,
-        next_module=next_module,
-        completed_at=enrolment.completed_at if enrolment else None,
+    return Progress.of(
+        modules=modules, done_ids=done, completed_at=enrolment.completed_at if enrolment else None
     )
 
 
