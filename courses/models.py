@@ -173,6 +173,12 @@ class CoursePage(RoutablePageMixin, Page):
         return ModulePage.objects.child_of(self).live().order_by("path")
 
     @property
+    def allows_self_enrolment(self):
+        """Learners may enrol themselves; otherwise only by assignment (the rule
+        services.enrolment_create enforces)."""
+        return self.enrolment_mode == EnrolmentMode.OPEN
+
+    @property
     def units(self):
         """Duration in Unterrichtseinheiten: the sum of the live modules' UE."""
         return self.modules().aggregate(total=Sum("units"))["total"] or Decimal("0")

@@ -11,7 +11,6 @@ from .completion import completion_fulfilled, course_completion_reevaluate  # no
 from .models import (
     CompletionRule,
     Enrolment,
-    EnrolmentMode,
     ModuleCompletion,
     ReflectionAnswer,
 )
@@ -38,7 +37,7 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
     if not course.live:
         raise CourseError(_("This course is not available."))
     self_enrolment = assigned_by is None
-    if self_enrolment and course.enrolment_mode == EnrolmentMode.ASSIGNED:
+    if self_enrolment and not course.allows_self_enrolment:
         raise CourseError(_("This course is only available by assignment."))
     if self_enrolment:
         missing = missing_prerequisites(user=user, course=course)

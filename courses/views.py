@@ -46,7 +46,7 @@ def course_page(request, course):
         context_overrides={
             "outline": outline,
             "missing_prerequisites": missing,
-            "can_self_enrol": course.enrolment_mode == "open" and not missing,
+            "can_self_enrol": course.allows_self_enrolment and not missing,
             "overdue": outline.is_enrolled and outline.enrolment.is_overdue,
             "can_unenrol": outline.is_enrolled
             and services.cancel_refusal(outline.enrolment) is None,
