@@ -11,7 +11,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from .roles import sync_role_permissions
+        from lms.roles import sync_role_permissions
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="kofo_sync_role_permissions")
 

@@ -4,9 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from lms import roles
 from organisations.models import ManagerScope, Organisation, Region
-
-from . import roles
 
 DEMO_PASSWORD = "kofo-demo"
 

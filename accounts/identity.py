@@ -50,7 +50,7 @@ def canonical_email(address):
 
     ``address``: what someone typed (str; surrounding blanks are ignored).
     Returns the address as stored: NFKC-folded, ASCII, lower-case, domain in IDNA form.
-    Raises ``ValidationError`` (German message, codes ``invalid`` / ``non_ascii``) for
+    Raises ``ValidationError`` (translated message, codes ``invalid`` / ``non_ascii``) for
     anything that is not a deliverable address under these rules.
     """
     text = unicodedata.normalize("NFKC", str(address or "")).strip()

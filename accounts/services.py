@@ -38,8 +38,8 @@ def user_create(
     """Create one account; the one place new accounts come from (register, people import).
 
     ``email`` is canonicalised (accounts.identity.canonical_email; ``ValidationError`` with
-    a German message if it has no canonical form); ``password`` None leaves the account
-    without a usable password; ``groups`` are role names (accounts.roles).
+    a translated message if it has no canonical form); ``password`` None leaves the account
+    without a usable password; ``groups`` are role names (lms.roles).
     Returns the new user. Raises ``IntegrityError`` if the address is taken (also when a
     parallel request took it a moment ago), leaving the caller's transaction usable.
     """

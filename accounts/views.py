@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from lms.throttle import Throttle, client_ip
 
 from . import services
+from .extensions import profile_sections
 from .forms import ProfileForm, RegistrationForm
 
 User = get_user_model()
@@ -82,5 +83,9 @@ def profile(request):
                     ),
                 )
             return redirect("accounts:profile")
-        return render(request, "accounts/profile.html", {"form": form}, status=400)
-    return render(request, "accounts/profile.html", {"form": form})
+        return render(request, "accounts/profile.html", _profile_context(request, form), status=400)
+    return render(request, "accounts/profile.html", _profile_context(request, form))
+
+
+def _profile_context(request, form):
+    return {"form": form, "sections": profile_sections(request)}

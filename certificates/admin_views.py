@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from .filters import CertificateFilterSet
 from .forms import RevokeForm
 from .models import Status, ZipExport
 from .selectors import certificates_visible_to
@@ -137,8 +138,6 @@ def preview(request):
 
 @require_http_methods(["GET", "POST"])
 def zip_new(request):
-    from .viewsets import CertificateFilterSet
-
     if not request.user.has_perm("certificates.view_certificate"):
         raise PermissionDenied
     filters = CertificateFilterSet(

@@ -58,7 +58,7 @@ def seed_expiring(stdout, course):
     from django.conf import settings
 
     from accounts.demo import DEMO_PASSWORD
-    from accounts.roles import LEARNERS
+    from lms.roles import LEARNERS
     from organisations.models import Organisation
 
     if not getattr(settings, "KOFO_DEMO_ACCOUNTS", False) or not course.validity_months:

@@ -25,7 +25,7 @@ def certificate_refused_mail_send(*, enrolment, message):
     for ``enrolment`` was not issued; ``message`` is the service's German explanation."""
     from django.contrib.auth import get_user_model
 
-    from accounts.roles import ADMINISTRATION
+    from lms.roles import ADMINISTRATION
 
     recipients = list(
         get_user_model()

@@ -83,15 +83,6 @@ def newest_valid_certificates(enrolments):
     return found
 
 
-def newest_valid_certificate(*, enrolment=None, user=None, course=None):
-    queryset = Certificate.objects.filter(status=Status.VALID)
-    if enrolment is not None:
-        queryset = queryset.filter(enrolment=enrolment)
-    else:
-        queryset = queryset.filter(holder=user, course=course)
-    return queryset.order_by("-issued_at", "-pk").first()
-
-
 def completions_without_certificate():
     """Completed enrolments whose current completion has no certificate (e.g. a failed task)."""
     from django.db.models import Exists, OuterRef
@@ -111,11 +102,11 @@ def certificate_history(certificate):
     ``by`` (a display name) and ``details`` (the reason, the other certificate's serial).
     Source: Wagtail's log entries written by ``services`` (revoke, re-issue, reinstate).
     """
-    from django.utils.formats import date_format
-    from django.utils.timezone import localtime
     from django.utils.translation import gettext as _
     from wagtail.log_actions import registry
     from wagtail.models import ModelLogEntry
+
+    from lms.formats import format_datetime
 
     entries = ModelLogEntry.objects.for_instance(certificate).select_related("user")
     rows = []
@@ -130,7 +121,7 @@ def certificate_history(certificate):
             details.append(_("Previous certificate: %s") % data["old"])
         rows.append(
             {
-                "when": date_format(localtime(entry.timestamp), "d.m.Y H:i"),
+                "when": format_datetime(entry.timestamp),
                 "label": registry.get_action_label(entry.action)
                 if registry.action_exists(entry.action)
                 else entry.action,

@@ -25,7 +25,7 @@ class CertificateError(Exception):
 class UnprintableTextError(CertificateError):
     """The certificate would print a box: a text has characters no certificate font has.
 
-    ``problems``: ``[(field label, [characters]), …]``; ``str(error)`` is the German message
+    ``problems``: ``[(field label, [characters]), …]``; ``str(error)`` is the translated message
     for Administration, naming the person, the field and each character with its code point.
     """
 
@@ -212,7 +212,7 @@ def _issue_for_completion_of(old):
 
 
 def reissue_refusal(certificate):
-    """Why ``certificate`` cannot be re-issued (a German message), or None when it can."""
+    """Why ``certificate`` cannot be re-issued (a translated message), or None when it can."""
     if certificate.status == Status.SUPERSEDED:
         return _("This certificate has already been replaced.")
     if certificate.status == Status.REVOKED:

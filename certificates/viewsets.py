@@ -3,11 +3,8 @@
 import datetime
 from decimal import Decimal, InvalidOperation
 
-import django_filters
-from django.contrib.auth.models import AnonymousUser
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -17,14 +14,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from lms import formats
 from lms.columns import LocalDateColumn, LocalDateTimeColumn
 from lms.exports import GermanExportMixin
-from lms.filters import DateRangeFilter
-from lms.ids import IdModelChoiceFilter
-from organisations.selectors import organisations_visible_to, regions_visible_to
 
 from . import admin_views
+from .filters import CertificateFilterSet
 from .models import Certificate, Status
 from .selectors import (
-    certificate_courses_visible_to,
     certificate_history,
     certificates_visible_to,
 )
@@ -37,43 +31,6 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
         if action in ("add", "change", "delete"):
             return False
         return super().user_has_permission(user, action)
-
-
-def _user(request):
-    return getattr(request, "user", None) or AnonymousUser()
-
-
-def _courses(request):
-    return certificate_courses_visible_to(_user(request))
-
-
-def _organisations(request):
-    return organisations_visible_to(_user(request)).order_by("name")
-
-
-def _regions(request):
-    return regions_visible_to(_user(request)).order_by("name")
-
-
-class CertificateFilterSet(WagtailFilterSet):
-    """Choices list only what the viewer may see: a filter narrows, never widens; a value
-    outside the scope is refused by the field."""
-
-    course = IdModelChoiceFilter(label=_("course"), queryset=_courses)
-    organisation = IdModelChoiceFilter(
-        label=_("organisation"), queryset=_organisations
-    )
-    region = IdModelChoiceFilter(
-        label=_("region"), field_name="organisation__region", queryset=_regions
-    )
-    issued_at = DateRangeFilter(
-        label=_("issued at"), widget=DateRangePickerWidget
-    )
-    status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
-
-    class Meta:
-        model = Certificate
-        fields = ["course", "organisation", "region", "issued_at", "status"]
 
 
 class CertificateIndexView(GermanExportMixin, generic.IndexView):

@@ -13,10 +13,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils.html import escape, strip_tags
 from wagtail import blocks
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Site
 
-from accounts import roles
-from home.models import HomePage
+from lms import roles
 from quizzes.demo import ensure_quiz
 from quizzes.scoring import choice_value
 from quizzes.services import attempt_save_answer, attempt_start, attempt_submit
@@ -66,7 +65,9 @@ def ensure_catalogue():
             intro="<p>Online-Fortbildungen für Fachkräfte aus Jugendhilfe, Agentur für Arbeit, "
             "Jobcenter und Familienzentren.</p>",
         )
-        HomePage.objects.first().add_child(instance=catalogue)
+        # The site's root page (home.demo made the HomePage the default site's root): courses
+        # sits below home and does not import it.
+        Site.objects.get(is_default_site=True).root_page.add_child(instance=catalogue)
         catalogue.save_revision().publish()
     grant_authoring(catalogue)
     return catalogue
@@ -74,7 +75,7 @@ def ensure_catalogue():
 
 def grant_authoring(catalogue):
     """Trainers and the administration role author courses below the catalogue. Page
-    permissions are granted where the page is created (see accounts.roles); a group that
+    permissions are granted where the page is created (see lms.roles); a group that
     already has any permission on the catalogue was configured by a person and is left so."""
     codenames = [f"{action}_page" for action in AUTHORING_PAGE_ACTIONS]
     permissions = Permission.objects.filter(

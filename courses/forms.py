@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from accounts.roles import TRAINERS, role_members
+from lms.roles import TRAINERS, role_members
 
 
 class CoursePageForm(WagtailAdminPageForm):

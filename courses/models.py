@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,6 +23,7 @@ from organisations.models import OrganisationKind
 from .blocks import ModuleBodyBlock
 from .forms import CoursePageForm
 from .panels import EnrolmentCountsPanel
+from .tree import children_lookups, parent_path
 
 
 class CourseIndexPage(Page):
@@ -180,6 +182,12 @@ class CoursePage(RoutablePageMixin, Page):
         return ModulePage.objects.child_of(self).live().order_by("path")
 
     @property
+    def allows_self_enrolment(self):
+        """Learners may enrol themselves; otherwise only by assignment (the rule
+        services.enrolment_create enforces)."""
+        return self.enrolment_mode == EnrolmentMode.OPEN
+
+    @property
     def units(self):
         """Duration in Unterrichtseinheiten: the sum of the live modules' UE."""
         return self.modules().aggregate(total=Sum("units"))["total"] or Decimal("0")
@@ -290,6 +298,10 @@ class ModulePage(RoutablePageMixin, Page):
                 {"quiz": _("Please choose the Lernkontrolle learners have to pass.")}
             )
 
+    def course(self):
+        """The course page this module belongs to, live or not (1 query; courses.tree)."""
+        return CoursePage.objects.get(path=parent_path(self.path))
+
     @path("")
     def module_index(self, request):
         from . import views
@@ -317,6 +329,43 @@ def _record_organisation(record):
 
 
 class EnrolmentQuerySet(models.QuerySet):
+    """The one home of "has this enrolment started" and the figures over many enrolments,
+    used by the course editor's panel and the manager reports alike."""
+
+    def with_started(self):
+        """Annotate ``started``: the person completed some module of the course (1 query)."""
+        completions = ModuleCompletion.objects.current().filter(
+            user=OuterRef("user_id"),
+            **children_lookups(OuterRef("course__path"), OuterRef("course__depth"), "module__"),
+        )
+        return self.annotate(started=Exists(completions))
+
+    @staticmethod
+    def overdue_q(today=None):
+        """Not completed and the due date (a local date) before ``today`` (default: today in
+        Europe/Berlin); ``Enrolment.is_overdue`` is the same rule for one row."""
+        return Q(completed_at__isnull=True, due_date__lt=today or timezone.localdate())
+
+    def overdue(self, *, today=None):
+        return self.filter(self.overdue_q(today))
+
+    @staticmethod
+    def figures(*, today=None):
+        """The count expressions enrolled / completed / in_progress / not_started / overdue,
+        over rows annotated by ``with_started``: for ``aggregate`` or a grouped ``annotate``."""
+        open_ = Q(completed_at__isnull=True)
+        return {
+            "enrolled": Count("pk"),
+            "completed": Count("pk", filter=~open_),
+            "in_progress": Count("pk", filter=open_ & Q(started=True)),
+            "not_started": Count("pk", filter=open_ & Q(started=False)),
+            "overdue": Count("pk", filter=EnrolmentQuerySet.overdue_q(today)),
+        }
+
+    def totals(self, *, today=None):
+        """{enrolled, completed, in_progress, not_started, overdue} counts (1 query)."""
+        return self.with_started().aggregate(**self.figures(today=today))
+
     def current(self):
         """Only each person's newest cycle of a course (older cycles are history)."""
         later = Enrolment.objects.filter(
@@ -339,6 +388,7 @@ class Enrolment(models.Model):
     one higher, while the completed cycle and its certificate stay as history. At most one
     cycle per person and course is open (not completed); the database guarantees it.
     """
+
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -416,6 +466,17 @@ class Enrolment(models.Model):
     def is_refresher(self):
         """True for a recertification cycle (the person completed the course before)."""
         return self.cycle > 1
+
+    @property
+    def is_overdue(self):
+        """Active, not completed, and the due date (a local date) lies before today in
+        Europe/Berlin: the rule EnrolmentQuerySet.totals counts as "overdue" in SQL."""
+        return (
+            self.is_active
+            and self.completed_at is None
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
 
 
 class ModuleCompletionQuerySet(models.QuerySet):

@@ -12,6 +12,7 @@ from quizzes.access import QuizAccessPolicy
 from .models import CoursePage, Enrolment, ModulePage
 from .selectors import may_preview
 from .services import is_locked
+from .tree import parent_path
 
 
 def context_key_of(module):
@@ -25,13 +26,13 @@ def modules_using(quiz):
     courses = {
         course.path: course
         for course in CoursePage.objects.live().filter(
-            path__in=[m.path[: -CoursePage.steplen] for m in modules]
+            path__in=[parent_path(m.path) for m in modules]
         )
     }
     return [
-        (module, courses[module.path[: -CoursePage.steplen]])
+        (module, courses[parent_path(module.path)])
         for module in modules
-        if module.path[: -CoursePage.steplen] in courses
+        if parent_path(module.path) in courses
     ]
 
 

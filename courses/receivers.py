@@ -19,6 +19,7 @@ from .models import (
     ModulePage,
 )
 from .templatetags.courses_tags import CATALOGUE_URL_CACHE_KEY
+from .tree import parent_path
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ def _reevaluate_later(course_path):
 def reevaluate_on_module_change(sender, instance, **kwargs):
     """A module was added, changed (required/optional), unpublished or deleted: the
     completion rule of its course has new inputs."""
-    _reevaluate_later(instance.path[: -CoursePage.steplen])
+    _reevaluate_later(parent_path(instance.path))
 
 
 @receiver(post_page_move, sender=ModulePage, dispatch_uid="courses_reevaluate_on_move")

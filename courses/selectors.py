@@ -1,27 +1,21 @@
 """Reads for the learner pages, each with a fixed number of queries.
 
-A module's course is its parent in the page tree, so "the course of a module" is the module's
-path minus its last step (treebeard paths grow by ``Page.steplen`` characters per level).
-Progress for many courses is grouped by that prefix in one aggregate query instead of asking
+A module's course is its parent in the page tree (courses.tree), so progress for many courses
+is grouped by the modules' parent path in one aggregate query instead of asking
 ``course_progress`` once per course.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value
-from django.db.models.functions import Concat, Length, Substr
-from django.utils import timezone
+from django.db.models import Count, F, Q, Sum
 
-from accounts.roles import ADMINISTRATION
+from lms.roles import ADMINISTRATION
 
+from .extensions import completed_actions
 from .models import CoursePage, Enrolment, ModuleCompletion, ModulePage, ReflectionAnswer
 from .services import Progress, sequence_locks
-
-
-def _parent_path(field_name="path"):
-    return Substr(field_name, 1, Length(field_name) - CoursePage.steplen)
-
+from .tree import parent_path_expression
 
 # --- one course ------------------------------------------------------------------------------
 
@@ -99,13 +93,8 @@ def course_outline(*, user, course):
         ModuleState(module=module, number=number, done=module.pk in done, locked=locked)
         for number, (module, locked) in enumerate(zip(modules, locks, strict=True), start=1)
     ]
-    required = [m for m in modules if m.is_required]
-    progress = Progress(
-        total=len(required),
-        completed=sum(1 for m in required if m.pk in done),
-        completed_module_ids=done,
-        next_module=next((m for m in modules if m.pk not in done), None),
-        completed_at=enrolment.completed_at if enrolment else None,
+    progress = Progress.of(
+        modules=modules, done_ids=done, completed_at=enrolment.completed_at if enrolment else None
     )
     return CourseOutline(course=course, modules=states, progress=progress, enrolment=enrolment)
 
@@ -147,11 +136,6 @@ def courses_for_recording(user):
     return courses.filter(responsible_trainers=user)
 
 
-def course_of_module(module):
-    """The live-or-not course page a module belongs to (1 query)."""
-    return CoursePage.objects.get(path=module.path[: -CoursePage.steplen])
-
-
 def reflection_answers(*, user, module):
     """{block id: ReflectionAnswer} of ``user`` for ``module`` - only ever their own."""
     if not user.is_authenticated:
@@ -175,7 +159,7 @@ def course_figures(courses):
     by_path = {course.path: course.pk for course in courses}
     rows = (
         ModulePage.objects.live()
-        .annotate(course_path=_parent_path())
+        .annotate(course_path=parent_path_expression())
         .filter(course_path__in=list(by_path))
         .values("course_path")
         .annotate(
@@ -201,7 +185,7 @@ def required_done(*, user, courses):
     rows = (
         ModuleCompletion.objects.current()
         .filter(user=user, module__live=True, module__is_required=True)
-        .annotate(course_path=_parent_path("module__path"))
+        .annotate(course_path=parent_path_expression("module__path"))
         .filter(course_path__in=list(by_path))
         .values("course_path")
         .annotate(done=Count("pk"))
@@ -218,7 +202,7 @@ class CourseCard:
     figures: CourseFigures
     progress: Progress
     enrolment: Enrolment | None = None
-    certificate: object = None
+    completed_actions: str = ""  # HTML other apps add (courses.extensions), e.g. the certificate
 
     @property
     def state(self):
@@ -231,12 +215,7 @@ class CourseCard:
 
     @property
     def is_overdue(self):
-        enrolment = self.enrolment
-        return (
-            self.state == "enrolled"
-            and enrolment.due_date is not None
-            and enrolment.due_date < timezone.localdate()
-        )
+        return self.enrolment is not None and self.enrolment.is_overdue
 
     @property
     def percent(self):
@@ -285,8 +264,6 @@ class Dashboard:
 
 def dashboard(*, user):
     """ "Meine Fortbildungen": the person's active and completed enrolments (4 queries)."""
-    from certificates.selectors import newest_valid_certificates
-
     enrolments = list(
         # The newest cycle per course: a refresher replaces the completed card (the
         # certificate of the earlier cycle stays under "Meine Bescheinigungen").
@@ -301,11 +278,11 @@ def dashboard(*, user):
         courses=[e.course for e in enrolments],
         enrolments={e.course_id: e for e in enrolments},
     )
-    certificates = newest_valid_certificates([e for e in enrolments if e.completed_at])
+    actions = completed_actions(enrolments)
     board = Dashboard(in_progress=[], not_started=[], completed=[])
     for card in cards:
         if card.state == "completed":
-            card.certificate = certificates.get(card.enrolment.pk)
+            card.completed_actions = actions.get(card.enrolment.pk, "")
             board.completed.append(card)
         elif card.progress.completed:
             board.in_progress.append(card)
@@ -313,29 +290,3 @@ def dashboard(*, user):
             board.not_started.append(card)
     board.completed.sort(key=lambda c: c.enrolment.completed_at, reverse=True)
     return board
-
-
-# --- for trainers ----------------------------------------------------------------------------
-
-
-def enrolment_counts(course, *, today=None):
-    """Enrolled / in progress / not started / completed / overdue of one course (1 query)."""
-    today = today or timezone.localdate()
-    started = ModuleCompletion.objects.current().filter(
-        user=OuterRef("user_id"),
-        module__path__gt=OuterRef("course__path"),
-        module__path__lte=Concat(OuterRef("course__path"), Value("ZZZZ")),
-        module__depth=OuterRef("course__depth") + 1,
-    )
-    open_ = Q(completed_at__isnull=True)
-    return (
-        Enrolment.objects.filter(course=course, is_active=True)
-        .annotate(started=Exists(started))
-        .aggregate(
-            enrolled=Count("pk"),
-            in_progress=Count("pk", filter=open_ & Q(started=True)),
-            not_started=Count("pk", filter=open_ & Q(started=False)),
-            completed=Count("pk", filter=~open_),
-            overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
-        )
-    )

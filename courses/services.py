@@ -10,9 +10,7 @@ from django.utils.translation import gettext as _
 from .completion import completion_fulfilled, course_completion_reevaluate  # noqa: F401
 from .models import (
     CompletionRule,
-    CoursePage,
     Enrolment,
-    EnrolmentMode,
     ModuleCompletion,
     ReflectionAnswer,
 )
@@ -20,7 +18,7 @@ from .signals import course_completed
 
 
 class CourseError(Exception):
-    """A domain rule refused the action; ``str(error)`` is a German message for the user."""
+    """A domain rule refused the action; ``str(error)`` is a translated message for the user."""
 
 
 class NotEnrolled(CourseError):
@@ -39,7 +37,7 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
     if not course.live:
         raise CourseError(_("This course is not available."))
     self_enrolment = assigned_by is None
-    if self_enrolment and course.enrolment_mode == EnrolmentMode.ASSIGNED:
+    if self_enrolment and not course.allows_self_enrolment:
         raise CourseError(_("This course is only available by assignment."))
     if self_enrolment:
         missing = missing_prerequisites(user=user, course=course)
@@ -86,7 +84,7 @@ def enrolment_create(*, user, course, assigned_by=None, due_date=None):
 
 
 def cancel_refusal(enrolment):
-    """Why ``enrolment`` cannot be cancelled (a German message), or None when it can.
+    """Why ``enrolment`` cannot be cancelled (a translated message), or None when it can.
 
     A completed course is a historical fact that reports and certificates count, so it is
     never left; an assigned course is left only by the manager who assigned it.
@@ -116,10 +114,6 @@ def missing_prerequisites(*, user, course):
     return list(course.prerequisites.live().exclude(pk__in=completed).specific())
 
 
-def _course_of(module):
-    return CoursePage.objects.get(pk=module.get_parent().pk)
-
-
 @transaction.atomic
 def module_complete(*, user, module, via, recorded_by=None, reason=""):
     """Record that ``user`` completed ``module`` (idempotent) and re-evaluate the course.
@@ -127,7 +121,7 @@ def module_complete(*, user, module, via, recorded_by=None, reason=""):
     ``via`` is "manual", "quiz" or "admin"; with "admin", ``recorded_by`` and ``reason`` say
     who recorded it by hand and why. Raises ``NotEnrolled``, ``ModuleLocked``, ``CourseError``.
     """
-    course = _course_of(module)
+    course = module.course()
     enrolment = (
         Enrolment.objects.select_for_update()
         .filter(is_active=True)
@@ -260,6 +254,20 @@ class Progress:
     def is_complete(self):
         return self.completed_at is not None or (self.total > 0 and self.completed >= self.total)
 
+    @classmethod
+    def of(cls, *, modules, done_ids, completed_at=None):
+        """The one rule: progress counts the required ones among ``modules`` (the course's
+        live modules in tree order) that are in ``done_ids``; ``next_module`` is the first of
+        ``modules`` not done. ``completed_at``: the enrolment's completion, if any."""
+        required = [m for m in modules if m.is_required]
+        return cls(
+            total=len(required),
+            completed=sum(1 for m in required if m.pk in done_ids),
+            completed_module_ids=done_ids,
+            next_module=next((m for m in modules if m.pk not in done_ids), None),
+            completed_at=completed_at,
+        )
+
 
 def course_progress(*, user, course):
     """Progress over the live required modules; ``next_module`` is the first not completed."""
@@ -269,15 +277,9 @@ def course_progress(*, user, course):
         .filter(user=user, module_id__in=[m.pk for m in modules])
         .values_list("module_id", flat=True)
     )
-    required = [m for m in modules if m.is_required]
-    next_module = next((m for m in modules if m.pk not in done), None)
     enrolment = Enrolment.objects.only("completed_at").newest_cycle(user=user, course=course)
-    return Progress(
-        total=len(required),
-        completed=sum(1 for m in required if m.pk in done),
-        completed_module_ids=done,
-        next_module=next_module,
-        completed_at=enrolment.completed_at if enrolment else None,
+    return Progress.of(
+        modules=modules, done_ids=done, completed_at=enrolment.completed_at if enrolment else None
     )
 
 
@@ -287,7 +289,7 @@ REFLECTION_MAX_LENGTH = 5000
 @transaction.atomic
 def reflection_save(*, user, module, block_id, text):
     """Save the learner's private answer (an empty answer removes it); returns it or None."""
-    course = _course_of(module)
+    course = module.course()
     if not Enrolment.objects.filter(user=user, course=course, is_active=True).exists():
         raise NotEnrolled(_("Please enrol in the course first."))
     text = (text or "").strip()

@@ -1,6 +1,6 @@
 """Handlers of the course and module page routes: check who asks, call a service, render.
 
-Refusals are German messages plus a redirect (never a 500, never a state change); tampered
+Refusals are translated messages plus a redirect (never a 500, never a state change); tampered
 ids are 404; state changes are POST only (Django's CSRF middleware guards them).
 """
 
@@ -9,15 +9,15 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lms.inputs import reject_control_characters
 
 from . import services
+from .extensions import completed_actions
 from .models import CompletionRule, Enrolment
-from .selectors import course_of_module, course_outline, may_preview, reflection_answers
+from .selectors import course_outline, may_preview, reflection_answers
 
 
 def _url(page, request):
@@ -27,7 +27,7 @@ def _url(page, request):
 def _course_of(module, request):
     """The module's course; 404 when it is unpublished (Wagtail routes through unpublished
     parents to live children, so a live module alone is not enough)."""
-    course = course_of_module(module)
+    course = module.course()
     if not course.live and not getattr(request, "is_preview", False):
         raise Http404
     return course
@@ -46,13 +46,13 @@ def course_page(request, course):
         context_overrides={
             "outline": outline,
             "missing_prerequisites": missing,
-            "can_self_enrol": course.enrolment_mode == "open" and not missing,
-            "overdue": outline.is_enrolled
-            and not outline.is_completed
-            and outline.enrolment.due_date is not None
-            and outline.enrolment.due_date < timezone.localdate(),
+            "can_self_enrol": course.allows_self_enrolment and not missing,
+            "overdue": outline.is_enrolled and outline.enrolment.is_overdue,
             "can_unenrol": outline.is_enrolled
             and services.cancel_refusal(outline.enrolment) is None,
+            "completed_actions": completed_actions([outline.enrolment]).get(
+                getattr(outline.enrolment, "pk", None), ""
+            ),
         },
     )
 
@@ -155,10 +155,7 @@ def _quiz_context(user, module, *, may_take):
     from quizzes.models import Attempt
 
     quiz = module.quiz
-    try:
-        start_url = reverse("quizzes:start", args=[quiz.pk])
-    except NoReverseMatch:  # the quiz pages are not installed (yet)
-        start_url = None
+    start_url = reverse("quizzes:start", args=[quiz.pk])
     latest = (
         Attempt.objects.filter(user=user, quiz=quiz).order_by("-started_at", "-number").first()
         if user.is_authenticated
@@ -221,7 +218,7 @@ def save_reflection(request, module, block_id):
         )
     except services.NotEnrolled as error:
         messages.error(request, str(error))
-        return redirect(_url(course_of_module(module), request))
+        return redirect(_url(module.course(), request))
     except services.CourseError as error:
         messages.error(request, str(error))
     else:

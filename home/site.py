@@ -13,7 +13,7 @@ def ensure_site():
     Migrations create them on a new database (home 0002); this is for a database whose rows
     were flushed (the browser tests' live server, a wiped demo database).
     """
-    from accounts.roles import sync_role_permissions
+    from lms.roles import sync_role_permissions
 
     sync_role_permissions()
     home = HomePage.objects.first()

@@ -54,7 +54,7 @@ DELIMITER_LABELS = {
 
 
 class CsvFileError(ValueError):
-    """The file as a whole cannot be read; ``str(error)`` is the German message."""
+    """The file as a whole cannot be read; ``str(error)`` is the translated message."""
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Django-filter's date range turns each date into an aware datetime at local midnight; for
 01.01.0001 that is before datetime.min in UTC (``OverflowError``), and dates far in the
 future overflow the same way. A date a person can mean here lies between 1900 and 2999:
-anything else is refused at the field with a German message, like any other bad date.
+anything else is refused at the field with a translated message, like any other bad date.
 """
 
 import datetime

@@ -39,7 +39,7 @@ class DecimalInput(forms.TextInput):
 class LocalizedDecimalField(forms.DecimalField):
     """A ``DecimalField`` that reads what people type with ``lms.inputs.parse_number``.
 
-    Errors: parse_number's German messages (not a number, ambiguous "1.000"), then the usual
+    Errors: parse_number's translated messages (not a number, ambiguous "1.000"), then the usual
     ``max_digits`` / ``decimal_places`` / min / max validation.
     """
 

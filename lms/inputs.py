@@ -43,7 +43,7 @@ def reject_control_characters(value, *, multiline=False):
     the one check for the inputs that bypass forms and for stricter fields.
 
     Raises ``django.core.exceptions.ValidationError`` (code ``"control_character"``) with a
-    German message naming the character and its position (1-based).
+    translated message naming the character and its position (1-based).
     """
     allowed = MULTILINE_ALLOWED if multiline else frozenset()
     for index, char in enumerate(value):
@@ -164,7 +164,7 @@ def parse_number(value):
       ``10 000`` ``10'000,5``; then a single point or comma is the decimal mark
     - signs ``-3`` ``+3`` ``−3`` (U+2212 minus sign) ``–3`` (en dash, from word processors)
 
-    Refused with a ``ValidationError`` whose German message says why and what to type:
+    Refused with a ``ValidationError`` whose translated message says why and what to type:
     ``1.000``, ``10,000``, ``123.456`` (one mark with exactly three digits after it and one
     to three non-zero-led digits before: thousands in German, decimals in English, so either
     reading is plausible: code ``"ambiguous_number"``); anything else that is not a number,

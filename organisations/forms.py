@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from accounts.roles import MANAGERS, role_members
+from lms.roles import MANAGERS, role_members
 
 
 class ManagerScopeForm(WagtailAdminModelForm):

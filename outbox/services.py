@@ -14,8 +14,8 @@ from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 
-from .backends import deserialise, serialise
 from .models import Mail, MailStatus
+from .serialise import deserialise, serialise
 
 logger = logging.getLogger(__name__)
 

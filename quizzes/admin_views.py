@@ -14,10 +14,9 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -25,6 +24,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from lms.formats import format_datetime
 from lms.ids import IdModelChoiceFilter
 
 from . import statistics
@@ -67,7 +67,7 @@ def _question_text(response):
 
 
 def _submitted(response):
-    return date_format(localtime(response.attempt.submitted_at), "d.m.Y H:i")
+    return format_datetime(response.attempt.submitted_at)
 
 
 def mark_url(response):

@@ -12,6 +12,7 @@ correctness only through ``feedback_for()``, which returns ``None`` whenever the
 from decimal import Decimal
 
 from . import scoring
+from .choices import AttemptStatus, FeedbackMode
 
 # Keys of a snapshot question a learner may see before submission (no answers, no explanation).
 LEARNER_KEYS = (
@@ -52,14 +53,22 @@ class AttemptFeedbackMixin:
             return True
         if not self.allow_back and position < self.current_position:
             return True
-        return self.feedback_mode == "each" and response is not None and response.is_answered
+        return (
+            self.feedback_mode == FeedbackMode.EACH
+            and response is not None
+            and response.is_answered
+        )
 
     def feedback_allowed(self, position, response=None):
-        if self.feedback_mode == "score":
+        if self.feedback_mode == FeedbackMode.SCORE:
             return False
         if not self.is_open:
             return True
-        return self.feedback_mode == "each" and response is not None and response.is_answered
+        return (
+            self.feedback_mode == FeedbackMode.EACH
+            and response is not None
+            and response.is_answered
+        )
 
     def feedback_for(self, position, response=None):
         """Correctness, points, correct answers and explanation, or ``None`` if not allowed."""
@@ -95,11 +104,13 @@ class AttemptFeedbackMixin:
         """Score, percent and the success or fail text; ``None`` while the attempt is open."""
         if self.is_open:
             return None
-        text = {"passed": self.success_text, "failed": self.fail_text}.get(self.status, "")
+        text = {AttemptStatus.PASSED: self.success_text, AttemptStatus.FAILED: self.fail_text}.get(
+            self.status, ""
+        )
         return {
             "status": self.status,
-            "passed": self.status == "passed",
-            "pending": self.status == "pending",
+            "passed": self.status == AttemptStatus.PASSED,
+            "pending": self.status == AttemptStatus.PENDING,
             "score": self.score,
             "max_score": self.max_score,
             "percent": self.percent,

@@ -17,9 +17,8 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from . import scoring
+from .choices import CHOICE_KINDS, QuestionKind
 from .models import DEADLINE_GRACE, FeedbackMode
-
-CHOICE_KINDS = ("single", "true_false", "multiple")
 
 
 def field_name(position):
@@ -63,7 +62,7 @@ def stored_display(question, answer):
         return [] if question["kind"] in CHOICE_KINDS else ""
     if question["kind"] in CHOICE_KINDS:
         return scoring.choice_values(question, answer if isinstance(answer, list) else [answer])
-    if question["kind"] == "numeric":
+    if question["kind"] == QuestionKind.NUMERIC:
         return _local_number(answer)
     return answer if isinstance(answer, str) else ""
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from . import scoring
 from .errors import QuizError
-from .models import Attempt, AttemptStatus, Response
+from .models import Attempt, AttemptStatus, QuestionKind, Response
 from .signals import attempt_passed
 
 
@@ -42,7 +42,7 @@ def response_mark(*, response, points, feedback, marker):
         locked = Attempt.objects.select_for_update().get(pk=response.attempt_id)
         row = Response.objects.get(pk=response.pk)
         question = locked.questions[row.position]
-        if question["kind"] != "essay" or not row.is_answered:
+        if question["kind"] != QuestionKind.ESSAY or not row.is_answered:
             raise QuizError(_("Only written answers are marked by hand."))
         if locked.status != AttemptStatus.PENDING:
             raise QuizError(_("The result of this attempt is final; it can no longer be marked."))

@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 
+from .choices import CHOICE_KINDS, AttemptStatus, FeedbackMode, QuestionKind  # noqa: F401
 from .feedback import AttemptFeedbackMixin
 
 # Answers that arrive this long after the deadline still count (network, a slow click).
@@ -33,12 +34,6 @@ RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4"]
 class Navigation(models.TextChoices):
     ONE_PER_PAGE = "one_per_page", _("One question per page")
     ALL_ON_ONE_PAGE = "all_on_one_page", _("All questions on one page")
-
-
-class FeedbackMode(models.TextChoices):
-    EACH = "each", _("After each question")
-    AFTER = "after", _("After submission")
-    SCORE = "score", _("Score only")
 
 
 class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
@@ -126,18 +121,6 @@ class QuestionCategory(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class QuestionKind(models.TextChoices):
-    SINGLE = "single", _("Single choice")
-    TRUE_FALSE = "true_false", _("True or false")
-    MULTIPLE = "multiple", _("Multiple choice")
-    ESSAY = "essay", _("Essay (marked by a trainer)")
-    SHORT_TEXT = "short_text", _("Short text answer")
-    NUMERIC = "numeric", _("Numeric answer")
-
-
-CHOICE_KINDS = {QuestionKind.SINGLE, QuestionKind.TRUE_FALSE, QuestionKind.MULTIPLE}
 
 
 class Question(Orderable, ClusterableModel):
@@ -233,13 +216,6 @@ class Choice(Orderable):
 
     def __str__(self):
         return self.text
-
-
-class AttemptStatus(models.TextChoices):
-    OPEN = "open", _("In progress")
-    PENDING = "pending", _("Waiting for marking")
-    PASSED = "passed", _("Passed")
-    FAILED = "failed", _("Not passed")
 
 
 class Attempt(AttemptFeedbackMixin, models.Model):

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from lms import inputs
 
+from .choices import CHOICE_KINDS, QuestionKind
+
 CENT = Decimal("0.01")
 SHORT_TEXT_MAX = 500
 ESSAY_MAX = 20_000
-CHOICE_KINDS = ("single", "true_false", "multiple")
 
 
 class AnswerError(ValueError):
@@ -88,16 +89,16 @@ def normalise_answer(question, raw):
     kind = question["kind"]
     if kind in CHOICE_KINDS:
         ids = _choice_ids(question, raw)
-        if kind != "multiple" and len(ids) != 1:
+        if kind != QuestionKind.MULTIPLE and len(ids) != 1:
             raise AnswerError(_("Please choose exactly one answer."))
         return sorted(ids)
-    if kind == "numeric":
+    if kind == QuestionKind.NUMERIC:
         # Plain notation ("100", "3.5"), never "1E+2".
         return format(parse_number(raw).normalize(), "f")
     if not isinstance(raw, str):
         raise AnswerError(_("Please enter your answer as text."))
-    text = _text(raw, multiline=kind == "essay").strip()
-    limit = SHORT_TEXT_MAX if kind == "short_text" else ESSAY_MAX
+    text = _text(raw, multiline=kind == QuestionKind.ESSAY).strip()
+    limit = SHORT_TEXT_MAX if kind == QuestionKind.SHORT_TEXT else ESSAY_MAX
     if len(text) > limit:
         raise AnswerError(_("The answer is too long."))
     return text
@@ -108,7 +109,11 @@ def _choice_outcome(question, selected, points):
     chosen = set(selected or [])
     if chosen == correct:
         return Outcome(points, True)
-    if question["kind"] != "multiple" or not question.get("partial_credit") or not correct:
+    if (
+        question["kind"] != QuestionKind.MULTIPLE
+        or not question.get("partial_credit")
+        or not correct
+    ):
         return Outcome(Decimal("0.00"), False)
     share = Decimal(len(chosen & correct) - len(chosen - correct)) / len(correct)
     # Rounded down: a partly right answer never reaches the full points.
@@ -120,7 +125,7 @@ def score_answer(question, answer):
     """Points for a stored answer; essays with text need a trainer (points ``None``)."""
     points = Decimal(question["points"]).quantize(CENT)
     kind = question["kind"]
-    if kind == "essay":
+    if kind == QuestionKind.ESSAY:
         if _is_empty(answer):
             return Outcome(Decimal("0.00"), False)
         return Outcome(None, None, needs_marking=True)
@@ -128,11 +133,11 @@ def score_answer(question, answer):
         return Outcome(Decimal("0.00"), False)
     if kind in CHOICE_KINDS:
         return _choice_outcome(question, answer, points)
-    if kind == "short_text":
+    if kind == QuestionKind.SHORT_TEXT:
         # Both sides normalised: "Mädchen" typed decomposed (a + U+0308) is "Mädchen".
         accepted = {inputs.normalise_text(text) for text in question.get("accepted_answers", [])}
         right = inputs.normalise_text(answer) in accepted
-    elif kind == "numeric":
+    elif kind == QuestionKind.NUMERIC:
         expected = question.get("numeric_answer")
         right = expected is not None and abs(Decimal(answer) - Decimal(expected)) <= Decimal(
             question.get("tolerance") or "0"

@@ -1,7 +1,7 @@
 """Every write with a rule: starting, answering, submitting and marking attempts.
 
 All functions are keyword-only, run in ``transaction.atomic`` and raise ``QuizError`` (or a
-subclass) with a German message for the learner. Each takes a row lock on the attempt (or the
+subclass) with a translated message for the learner. Each takes a row lock on the attempt (or the
 person, when starting) so parallel requests cannot break the limits; the conditional unique
 constraint "one open attempt per person and quiz" backs the lock up.
 """
@@ -11,8 +11,10 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from lms.formats import format_datetime
 
 from . import scoring
 from .errors import AnswerLocked, AttemptClosed, InvalidAnswer, QuizError
@@ -40,10 +42,6 @@ def _time_up_message():
 
 def _closed_message():
     return _("This attempt has already been submitted.")
-
-
-def _format_datetime(value):
-    return formats.date_format(timezone.localtime(value), "d.m.Y H:i")
 
 
 def _sync(target, source):
@@ -90,7 +88,7 @@ def _check_may_start(quiz, previous, now):
     if limits.next_start is not None:
         raise QuizError(
             _("You can start the next attempt on %(date)s.")
-            % {"date": _format_datetime(limits.next_start)}
+            % {"date": format_datetime(limits.next_start)}
         )
 
 

@@ -98,7 +98,7 @@ class EnrolmentReportFilterSet(PeopleFilterSet):
     def filter_due_status(self, queryset, name, value):
         today = timezone.localdate()
         if value == DueStatus.OVERDUE:
-            return queryset.filter(completed_at__isnull=True, due_date__lt=today)
+            return queryset.overdue(today=today)
         if value == DueStatus.OPEN_WITH_DUE_DATE:
             return queryset.filter(completed_at__isnull=True, due_date__gte=today)
         if value == DueStatus.NO_DUE_DATE:

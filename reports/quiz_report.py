@@ -16,7 +16,6 @@ a row of their own ("course not known"), never added to a module.
 """
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget
@@ -25,6 +24,7 @@ from wagtail.admin.views.reports import ReportView
 
 from courses.models import CoursePage, ModulePage
 from courses.quiz_access import context_key_of
+from courses.tree import parent_path_expression
 from lms.exports import GermanExportMixin
 from lms.filters import DateRangeFilter
 from quizzes.models import Attempt, AttemptStatus
@@ -69,9 +69,8 @@ def quiz_rows(attempts):
 
 
 def _course_title():
-    # Treebeard: a page's parent has the page's path without its last step (4 characters).
-    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - 4)
-    return Subquery(CoursePage.objects.filter(path=parent_path).values("title")[:1])
+    course_path = parent_path_expression(OuterRef("path"))
+    return Subquery(CoursePage.objects.filter(path=course_path).values("title")[:1])
 
 
 def modules_with_quiz(user, course=None):

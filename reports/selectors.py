@@ -11,10 +11,11 @@ past records with the old organisation (its manager keeps seeing them, its figur
 the new manager sees what the person does from the move on.
 
 A module's course is its parent in the Wagtail tree. "The modules of this enrolment's course"
-is written as a *range* on ``path`` (course path < path <= course path + "ZZZZ", one level
-deeper) rather than ``path__startswith``: a correlated LIKE pattern cannot use the path index,
-the range can (PostgreSQL, 50,000 enrolments: 2.3 s instead of 5.6 s for the full export
-query; see bench/reports.md). Every selector runs a fixed number of queries.
+is written as a *range* on ``path`` (courses.tree.children_lookups: the paths one level deeper,
+up to the course path plus its last step) rather than ``path__startswith``: a correlated LIKE
+pattern cannot use the path index, the range can (PostgreSQL, 50,000 enrolments: 2.3 s instead
+of 5.6 s for the full export query; see bench/reports.md). Every selector runs a fixed number
+of queries.
 """
 
 from django.db.models import (
@@ -30,7 +31,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,7 @@ from certificates.models import Certificate
 from certificates.models import Status as CertificateStatus
 from certificates.recertification import within_lead_time
 from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage
+from courses.tree import children_lookups
 from organisations.models import Organisation
 from organisations.selectors import organisations_visible_to, sees_all_people
 
@@ -108,17 +110,8 @@ def _count(queryset):
 
 
 def _children_of_course(field=""):
-    """Lookups for pages (at ``field``) that are children of the enrolment's course.
-
-    Treebeard paths use the alphabet 0-9A-Z in steps of 4, so the children of ``P`` are
-    exactly the paths in ``(P, P + "ZZZZ"]`` at depth ``depth(P) + 1``.
-    """
-    course_path = OuterRef("course__path")
-    return {
-        f"{field}path__gt": course_path,
-        f"{field}path__lte": Concat(course_path, Value("ZZZZ")),
-        f"{field}depth": OuterRef("course__depth") + 1,
-    }
+    """Lookups for pages (at ``field``) that are children of the enrolment's course."""
+    return children_lookups(OuterRef("course__path"), OuterRef("course__depth"), field)
 
 
 def _course_modules():
@@ -193,7 +186,7 @@ def with_validity(enrolments, value, *, today=None):
 def with_status(enrolments, *, today=None):
     """Annotate ``started`` and ``status`` (one of ``Status``) on each enrolment."""
     today = today or timezone.localdate()
-    return enrolments.annotate(started=Exists(_completions_in_course())).annotate(
+    return enrolments.with_started().annotate(
         status=Case(
             When(completed_at__isnull=False, then=Value(Status.COMPLETED)),
             When(due_date__lt=today, then=Value(Status.OVERDUE)),
@@ -240,17 +233,13 @@ def learner_progress(enrolments, *, today=None):
 
 def overdue(enrolments, *, today=None):
     today = today or timezone.localdate()
-    return learner_progress(
-        enrolments.filter(completed_at__isnull=True, due_date__lt=today), today=today
-    )
+    return learner_progress(enrolments.overdue(today=today), today=today)
 
 
 def completion_by_course_and_organisation(enrolments, *, today=None):
     """Counts per course and organisation (dicts); the completion rate is derived."""
-    today = today or timezone.localdate()
-    open_ = Q(completed_at__isnull=True)
     return (
-        enrolments.annotate(started=Exists(_completions_in_course()))
+        enrolments.with_started()
         .values(
             "course_id",
             "course__title",
@@ -259,28 +248,15 @@ def completion_by_course_and_organisation(enrolments, *, today=None):
             "organisation__kind",
             "organisation__region__name",
         )
-        .annotate(
-            enrolled=Count("pk"),
-            completed=Count("pk", filter=~open_),
-            in_progress=Count("pk", filter=open_ & Q(started=True)),
-            not_started=Count("pk", filter=open_ & Q(started=False)),
-            overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
-        )
+        .annotate(**Enrolment.objects.figures(today=today))
         .order_by("course__title", "organisation__name")
     )
 
 
 def totals(enrolments, *, today=None):
-    """Enrolled / completed / in progress / not started / overdue over ``enrolments``."""
-    today = today or timezone.localdate()
-    open_ = Q(completed_at__isnull=True)
-    return enrolments.annotate(started=Exists(_completions_in_course())).aggregate(
-        enrolled=Count("pk"),
-        completed=Count("pk", filter=~open_),
-        in_progress=Count("pk", filter=open_ & Q(started=True)),
-        not_started=Count("pk", filter=open_ & Q(started=False)),
-        overdue=Count("pk", filter=open_ & Q(due_date__lt=today)),
-    )
+    """Enrolled / completed / in progress / not started / overdue over ``enrolments``
+    (courses.models.EnrolmentQuerySet.totals, 1 query)."""
+    return enrolments.totals(today=today)
 
 
 def completion_by(enrolments, field):

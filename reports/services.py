@@ -17,7 +17,7 @@ CONFIRMATION_VALID = datetime.timedelta(hours=24)
 
 
 class ConfirmationUnknown(Exception):
-    """The token is unknown, someone else's, of another kind, or expired (German message)."""
+    """The token is unknown, someone else's, of another kind, or expired (a translated message)."""
 
 
 def confirmation_create(*, purpose, user, payload):
@@ -130,8 +130,8 @@ def people_invite(*, lines, invited_by):
 
     Accounts come from ``accounts.services.user_create`` (canonical address); a line whose
     address was taken in the meantime (a parallel confirm) is skipped."""
-    from accounts.roles import LEARNERS
     from accounts.services import user_create
+    from lms.roles import LEARNERS
 
     from .tasks import send_invitation
 

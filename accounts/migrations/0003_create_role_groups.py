@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
-    # Permissions are granted by accounts.roles.sync_role_permissions after migrate,
+    # Permissions are granted by lms.roles.sync_role_permissions after migrate,
     # once Django has created the permission rows of every app.
     operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]

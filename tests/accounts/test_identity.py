@@ -9,8 +9,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
-from accounts import roles
 from accounts.identity import canonical_email, email_lookup_key
+from lms import roles
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory
 
 User = get_user_model()

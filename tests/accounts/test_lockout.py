@@ -12,7 +12,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from accounts import roles
+from lms import roles
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from accounts import roles
+from lms import roles
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from accounts.roles import MANAGERS
 from certificates.models import Certificate, Status
+from lms.roles import MANAGERS
 from organisations.models import ManagerScope
 from tests.factories import UserFactory
 
@@ -84,7 +84,7 @@ def test_a_revoked_certificate_cannot_be_reissued(admin_client):
 
 
 def test_reinstatement_needs_a_reason_and_is_logged_on_the_inspect_page(client):
-    from accounts.roles import ADMINISTRATION
+    from lms.roles import ADMINISTRATION
 
     admin = UserFactory(first_name="Petra", last_name="Prüferin")
     admin.groups.add(Group.objects.get(name=ADMINISTRATION))
@@ -114,7 +114,7 @@ def test_reinstatement_needs_a_reason_and_is_logged_on_the_inspect_page(client):
 
 
 def test_administration_without_superuser_sees_revokes_and_downloads(client):
-    from accounts.roles import ADMINISTRATION
+    from lms.roles import ADMINISTRATION
 
     certificate = completed_enrolment().certificates.get()
     admin = UserFactory(organisation=None)

@@ -1,9 +1,9 @@
 import pytest
-from django.template import Context, Template
 
 from certificates.models import Status
 from certificates.selectors import newest_valid_certificates
 from certificates.services import certificate_reissue, certificate_revoke
+from courses.extensions import completed_actions
 
 from .factories import completed_enrolment
 
@@ -21,27 +21,18 @@ def test_selector_fetches_many_enrolments_in_one_query(django_assert_num_queries
     assert all(c.status == Status.VALID for c in found.values())
 
 
-def test_include_renders_the_download_link_or_nothing():
+def test_completed_enrolments_get_the_download_link_or_nothing(django_assert_num_queries):
+    """courses.extensions asks the hook certificates registers: the course page and the cards
+    show the download of the newest valid certificate, and nothing once it is revoked."""
     enrolment = completed_enrolment()
     certificate = enrolment.certificates.get()
-    template = Template(
-        "{% load certificates_tags %}[{% certificate_link enrolment=enrolment %}]"
-        "[{% certificate_link user=user course=course %}]"
-        "[{% certificate_link certificate=certificates|certificate_for:enrolment %}]"
-    )
-    context = {
-        "enrolment": enrolment,
-        "user": enrolment.user,
-        "course": enrolment.course,
-        "certificates": newest_valid_certificates([enrolment]),
-    }
-    html = template.render(Context(context))
-    assert html.count(f'href="/bescheinigungen/{certificate.pk}/herunterladen/"') == 3
+    with django_assert_num_queries(1):
+        html = completed_actions([enrolment])[enrolment.pk]
+    assert html.count(f'href="/bescheinigungen/{certificate.pk}/herunterladen/"') == 1
     assert "Bescheinigung herunterladen" in html
 
     certificate_revoke(certificate=certificate, reason="x", by=None)
-    context["certificates"] = newest_valid_certificates([enrolment])
-    assert template.render(Context(context)).strip() == "[][][]"
+    assert completed_actions([enrolment]) == {}
 
 
 def test_missing_certificates_are_issued_by_the_sweep_command():

@@ -12,10 +12,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 
-from accounts.roles import ADMINISTRATION
 from certificates.models import Certificate
 from certificates.pdf import render_pdf
 from certificates.services import UnprintableTextError, certificate_issue
+from lms.roles import ADMINISTRATION
 from tests.factories import UserFactory, make_course
 
 from .factories import completed_enrolment, pdf_text

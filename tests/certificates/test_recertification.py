@@ -20,12 +20,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.roles import MANAGERS
 from certificates.models import Certificate
 from certificates.recertification import recertification_run
 from courses import services as courses
 from courses.models import Enrolment, ModuleCompletion
 from courses.services import course_progress
+from lms.roles import MANAGERS
 from organisations.models import ManagerScope
 from tests.certificates.factories import run_on_commit
 from tests.factories import OrganisationFactory, RegionFactory, UserFactory, make_course

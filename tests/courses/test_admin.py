@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Page
 
-from accounts.roles import ADMINISTRATION, MANAGERS, TRAINERS
 from courses import services
 from courses.models import Enrolment
+from lms.roles import ADMINISTRATION, MANAGERS, TRAINERS
 from tests.factories import UserFactory, make_course
 
 pytestmark = pytest.mark.django_db

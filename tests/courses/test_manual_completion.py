@@ -6,10 +6,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from accounts.roles import ADMINISTRATION, MANAGERS, TRAINERS
 from certificates.models import Certificate
 from courses import services
 from courses.models import Enrolment, ModuleCompletion
+from lms.roles import ADMINISTRATION, MANAGERS, TRAINERS
 from reports.selectors import learner_progress
 from tests.factories import UserFactory, make_course
 

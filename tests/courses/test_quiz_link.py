@@ -145,7 +145,7 @@ def test_passing_through_the_quiz_engine_completes_the_module(
 def test_whoever_may_preview_the_module_may_try_its_quiz(quiz, client):
     from django.contrib.auth.models import Group
 
-    from accounts.roles import ADMINISTRATION
+    from lms.roles import ADMINISTRATION
 
     course, module = course_with_quiz(quiz)
     administrator = UserFactory()

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from accounts.roles import LEARNERS, TRAINERS
 from courses.models import CoursePage
+from lms.roles import LEARNERS, TRAINERS
 from tests.factories import UserFactory, make_course
 
 pytestmark = pytest.mark.django_db

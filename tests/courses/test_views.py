@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from accounts.roles import TRAINERS
 from courses import services
 from courses.models import CompletionRule, Enrolment, EnrolmentMode, ModuleCompletion
+from lms.roles import TRAINERS
 from tests.factories import UserFactory, make_course
 
 pytestmark = pytest.mark.django_db

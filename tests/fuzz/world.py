@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from accounts import roles
 from courses import services as courses
 from courses.models import CompletionRule, ModulePage
 from home.models import ContentPage, HomePage
+from lms import roles
 from organisations.models import ManagerScope, OrganisationKind
 from quizzes import services as quizzes
 from quizzes.models import QuestionKind

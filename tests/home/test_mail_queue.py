@@ -10,7 +10,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 
 from accounts.models import User
-from accounts.roles import ADMINISTRATION, MANAGERS
+from lms.roles import ADMINISTRATION, MANAGERS
 from lms.settings import base
 from outbox.models import Mail, MailStatus
 from outbox.services import BACKOFF, MAX_ATTEMPTS, mail_deliver, mail_send_due

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from accounts import roles
+from lms import roles
 from organisations.models import Organisation
 from tests.factories import PASSWORD, RegionFactory, UserFactory
 

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from accounts import roles
+from lms import roles
 from organisations.models import ManagerScope
 from tests.factories import RegionFactory, UserFactory
 

@@ -1,7 +1,7 @@
 import pytest
 
 from organisations.models import ManagerScope
-from organisations.selectors import has_scope, organisations_in_scope, users_in_scope
+from organisations.selectors import organisations_in_scope, users_in_scope
 from tests.factories import OrganisationFactory, RegionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,6 @@ def test_mixed_scope_is_the_union(world):
 def test_no_scope_sees_nobody(world):
     someone = UserFactory()
     assert not users_in_scope(someone).exists()
-    assert not has_scope(someone)
 
 
 def test_deactivated_manager_sees_nobody(world):
@@ -83,7 +82,7 @@ def _in_group(name, **kwargs):
 
 
 def test_administration_members_see_everyone_without_being_superusers(world):
-    from accounts.roles import ADMINISTRATION
+    from lms.roles import ADMINISTRATION
     from organisations.selectors import people_visible_to, regions_visible_to
 
     admin = _in_group(ADMINISTRATION, organisation=None)
@@ -95,13 +94,12 @@ def test_administration_members_see_everyone_without_being_superusers(world):
     }
     assert set(organisations_in_scope(admin)) == {world["jc_ob"], world["fz_ob"], world["ja_ge"]}
     assert {region.name for region in regions_visible_to(admin)} == {"Oberhausen", "Gelsenkirchen"}
-    assert has_scope(admin)
 
 
 def test_the_permission_comes_from_the_data_migration():
     from django.contrib.auth.models import Group
 
-    from accounts.roles import ADMINISTRATION, MANAGERS, TRAINERS
+    from lms.roles import ADMINISTRATION, MANAGERS, TRAINERS
 
     def perms(name):
         return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))

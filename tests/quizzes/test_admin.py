@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 from wagtail_factories import ImageFactory
 
-from accounts.roles import LEARNERS, MANAGERS, TRAINERS
+from lms.roles import LEARNERS, MANAGERS, TRAINERS
 from quizzes.admin_forms import MESSAGES
 from quizzes.models import Quiz
 from tests.factories import UserFactory

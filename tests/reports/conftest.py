@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from accounts.roles import MANAGERS
 from courses.models import Enrolment, ModuleCompletion
+from lms.roles import MANAGERS
 from organisations.models import ManagerScope, OrganisationKind
 from tests.factories import OrganisationFactory, RegionFactory, UserFactory, make_course
 

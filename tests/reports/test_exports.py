@@ -13,9 +13,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.roles import MANAGERS
 from courses import services as courses
 from courses.models import Enrolment
+from lms.roles import MANAGERS
 from organisations.models import ManagerScope
 from tests.factories import OrganisationFactory, RegionFactory, UserFactory, make_course
 

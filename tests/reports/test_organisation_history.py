@@ -5,10 +5,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from accounts.roles import MANAGERS
 from certificates.services import certificate_issue
 from courses import services as courses
 from courses.models import Enrolment, ModuleCompletion
+from lms.roles import MANAGERS
 from organisations.models import ManagerScope
 from tests.factories import OrganisationFactory, RegionFactory, UserFactory, make_course
 

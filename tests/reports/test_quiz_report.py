@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.roles import TRAINERS
 from courses.quiz_access import context_key_of
+from lms.roles import TRAINERS
 from quizzes import services
 from quizzes.access import access_policy
 from quizzes.models import QuestionKind

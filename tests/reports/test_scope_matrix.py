@@ -20,8 +20,8 @@ from openpyxl import load_workbook
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.reports import ReportView
 
-from accounts.roles import ADMINISTRATION, MANAGERS, TRAINERS
 from courses.models import Enrolment
+from lms.roles import ADMINISTRATION, MANAGERS, TRAINERS
 from organisations.models import ManagerScope
 from tests.certificates.factories import completed_enrolment
 from tests.factories import UserFactory, make_course
