@@ -64,7 +64,7 @@ def attendance(request, offering):
 def attendance_pdf(request, offering):
     checked = _checked(request, offering)
     if checked is None:
-        return redirect_to_login(offering.get_url(request) + "attendance.pdf")
+        return redirect_to_login(offering.get_url(request) + "attendance/pdf/")
     module, _course = checked
     response = HttpResponse(
         attendance_pdf_bytes(offering=offering, module=module), content_type="application/pdf"

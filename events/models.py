@@ -163,7 +163,7 @@ class SessionOfferingPage(RoutablePageMixin, Page):
 
         return attendance_views.attendance(request, self)
 
-    @path("attendance.pdf")
+    @path("attendance/pdf/")
     def attendance_pdf_route(self, request):
         from . import attendance_views
 
