@@ -8,7 +8,6 @@ from events.models import SessionDate, SessionModulePage, SessionOfferingPage
 from tests.factories import OrganisationFactory, UserFactory, make_course
 
 
-
 def berlin(*args):
     """An aware datetime in Europe/Berlin (what editors type in the admin)."""
     from zoneinfo import ZoneInfo
@@ -25,7 +24,9 @@ def make_session(course=None, *, title="Kooperative Fallwerkstatt", units="4.0")
 
 def make_offering(module, *, title="Hamm", capacity=2, dates=None, deadline=None, **fields):
     now = timezone.now()
-    dates = dates or [(now + datetime.timedelta(days=10), now + datetime.timedelta(days=10, hours=3))]
+    dates = dates or [
+        (now + datetime.timedelta(days=10), now + datetime.timedelta(days=10, hours=3))
+    ]
     offering = SessionOfferingPage(
         title=title,
         slug=title.lower().replace(" ", "-"),

@@ -15,7 +15,7 @@ UTC = datetime.UTC
 
 
 def _calendar(message):
-    (_name, content, _mimetype), = message.attachments
+    ((_name, content, _mimetype),) = message.attachments
     return Calendar.from_ical(content)
 
 

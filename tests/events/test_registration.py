@@ -2,7 +2,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
 from events.models import Registration, RegistrationStatus
 from events.services import RegistrationError, registration_cancel, registration_create
@@ -23,7 +22,7 @@ def test_registering_confirms_a_seat_and_mails_a_calendar_file(session):
     assert message.to == [learner.email]
     assert "Ihr Platz ist bestätigt" in message.subject
     assert "Familienzentrum Hamm" in message.body
-    (name, content, mimetype), = message.attachments
+    ((name, content, mimetype),) = message.attachments
     assert name.endswith(".ics") and mimetype == "text/calendar"
     assert "METHOD:REQUEST" in (content if isinstance(content, str) else content.decode())
 
@@ -48,7 +47,9 @@ def test_a_full_session_puts_the_next_person_on_the_waiting_list_and_moves_them_
     assert "storniert" in subjects[first.email]
     assert "Platz frei geworden" in subjects[third.email]
     cancel_ics = next(m for m in mail.outbox if m.to == [first.email]).attachments[0][1]
-    assert b"METHOD:CANCEL" in (cancel_ics if isinstance(cancel_ics, bytes) else cancel_ics.encode())
+    assert b"METHOD:CANCEL" in (
+        cancel_ics if isinstance(cancel_ics, bytes) else cancel_ics.encode()
+    )
 
 
 def test_registration_needs_an_enrolment(session):
