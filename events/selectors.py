@@ -137,3 +137,31 @@ def feed_contents(user):
         user=user, is_active=True, completed_at__isnull=True, due_date__isnull=False
     ).select_related("course")
     return list(registrations), list(due)
+
+
+def attended_sessions(*, user, module_ids):
+    """``{module_id: "12.03.2027, Familienzentrum Hamm, Marktplatz 1, 59065 Hamm"}`` for the
+    session modules among ``module_ids`` that ``user`` attended (marked present): the dates
+    (Europe/Berlin) and place the certificate prints next to the module (2 queries)."""
+    from django.utils.formats import date_format
+
+    registrations = (
+        Registration.objects.filter(
+            user=user, module_id__in=list(module_ids), attendance="present"
+        )
+        .select_related("offering")
+        .prefetch_related(
+            Prefetch("offering__dates", queryset=SessionDate.objects.order_by("starts_at"))
+        )
+    )
+    result = {}
+    for registration in registrations:
+        offering = registration.offering
+        days = [
+            date_format(timezone.localtime(d.starts_at), "d.m.Y") for d in offering.dates.all()
+        ]
+        place = ", ".join(
+            p for p in [offering.place_name, " ".join(offering.address.split())] if p
+        ) or "Online"
+        result[registration.module_id] = f"{', '.join(days)}, {place}"
+    return result
