@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     list, calendars, attendance. Layering: courses <- events <- certificates <- reports."""
 
     name = "events"
-    verbose_name = _("Sessions")
+    verbose_name = _("Sessions (Termine)")
 
     def ready(self):
         from . import receivers  # noqa: F401

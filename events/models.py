@@ -41,7 +41,7 @@ class SessionModulePage(ModulePage):
 
     class Meta:
         verbose_name = _("session (in person or online)")
-        verbose_name_plural = _("sessions")
+        verbose_name_plural = _("sessions (in person or online)")
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import session_module_context
@@ -199,7 +199,7 @@ class SessionDate(Orderable):
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Seat confirmed")
     WAITING = "waiting", _("Waiting list")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", _("Registration cancelled")
 
 
 class Attendance(models.TextChoices):
@@ -223,7 +223,7 @@ class Registration(models.Model):
     )
     module = models.ForeignKey(
         SessionModulePage,
-        verbose_name=_("session"),
+        verbose_name=_("session module"),
         on_delete=models.PROTECT,
         related_name="registrations",
     )
