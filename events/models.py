@@ -285,8 +285,10 @@ class Registration(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
+                # Once attendance is recorded the registration is history: someone excused
+                # or absent may register for a later offering of the same module.
                 fields=["user", "module"],
-                condition=Q(status__in=["confirmed", "waiting"]),
+                condition=Q(status__in=["confirmed", "waiting"], attendance=""),
                 name="events_one_registration_per_session",
             ),
             models.UniqueConstraint(

@@ -72,6 +72,7 @@ def registration_of(*, user, module):
     return (
         Registration.objects.filter(user=user, module=module, status__in=ACTIVE)
         .select_related("offering")
+        .order_by("attendance", "-created_at")
         .first()
     )
 
@@ -146,9 +147,7 @@ def attended_sessions(*, user, module_ids):
     from django.utils.formats import date_format
 
     registrations = (
-        Registration.objects.filter(
-            user=user, module_id__in=list(module_ids), attendance="present"
-        )
+        Registration.objects.filter(user=user, module_id__in=list(module_ids), attendance="present")
         .select_related("offering")
         .prefetch_related(
             Prefetch("offering__dates", queryset=SessionDate.objects.order_by("starts_at"))
@@ -157,11 +156,10 @@ def attended_sessions(*, user, module_ids):
     result = {}
     for registration in registrations:
         offering = registration.offering
-        days = [
-            date_format(timezone.localtime(d.starts_at), "d.m.Y") for d in offering.dates.all()
-        ]
-        place = ", ".join(
-            p for p in [offering.place_name, " ".join(offering.address.split())] if p
-        ) or "Online"
+        days = [date_format(timezone.localtime(d.starts_at), "d.m.Y") for d in offering.dates.all()]
+        place = (
+            ", ".join(p for p in [offering.place_name, " ".join(offering.address.split())] if p)
+            or "Online"
+        )
         result[registration.module_id] = f"{', '.join(days)}, {place}"
     return result

@@ -83,9 +83,11 @@ def registration_create(*, user, offering, registered_by=None, now=None):
 
     ``registered_by`` (a manager) registers a person of their scope
     (``organisations.selectors.people_visible_to``) and enrols them in the course if needed;
-    a person registering themselves must be enrolled. One registration per person and
-    session module (pick one offering). Raises ``RegistrationError`` after the registration
-    deadline, for an unpublished offering, a person out of scope, or a second registration.
+    a person registering themselves must be enrolled. One open registration per person and
+    session module (pick one offering); after an excused or absent attendance, a later
+    offering may be chosen; after attending, none. Raises ``RegistrationError`` after the
+    registration deadline, for an unpublished offering, a person out of scope, or a second
+    registration.
     """
     now = now or timezone.now()
     offering = _lock(offering)
@@ -104,8 +106,10 @@ def registration_create(*, user, offering, registered_by=None, now=None):
             raise RegistrationError(str(error)) from error
     elif not Enrolment.objects.filter(user=user, course=course, is_active=True).exists():
         raise RegistrationError(_("Please enrol in the course first."))
+    if Registration.objects.filter(user=user, module=module, attendance="present").exists():
+        raise RegistrationError(_("You have attended this session already."))
     existing = (
-        Registration.objects.filter(user=user, module=module, status__in=ACTIVE)
+        Registration.objects.filter(user=user, module=module, status__in=ACTIVE, attendance="")
         .select_related("offering")
         .first()
     )

@@ -135,3 +135,30 @@ def test_no_reminder_two_days_before(held, time_machine):
     time_machine.move_to(datetime.datetime(2027, 3, 10, 6, tzinfo=datetime.UTC), tick=False)
     mail.outbox.clear()
     assert reminders_send() == 0
+
+
+def test_after_an_absence_a_later_offering_can_be_chosen_but_not_after_attending(held):
+    course, module, offering, trainer, people, registrations = held
+    attendance_record(
+        offering=offering,
+        course=course,
+        registration_ids=[registrations[0].pk],
+        attendance=Attendance.PRESENT,
+        recorded_by=trainer,
+    )
+    attendance_record(
+        offering=offering,
+        course=course,
+        registration_ids=[registrations[1].pk],
+        attendance=Attendance.ABSENT,
+        recorded_by=trainer,
+    )
+    later = make_offering(
+        module,
+        title="Düsseldorf",
+        dates=[(berlin(2027, 5, 7, 9), berlin(2027, 5, 7, 16))],
+        deadline=berlin(2027, 5, 1, 12),
+    )
+    assert registration_create(user=people[1], offering=later).status == "confirmed"
+    with pytest.raises(RegistrationError, match="bereits teilgenommen"):
+        registration_create(user=people[0], offering=later)
