@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import feed
 
@@ -8,5 +8,6 @@ urlpatterns = [
     path("", feed.my_calendar, name="calendar"),
     path("erneuern/", feed.renew, name="calendar_renew"),
     path("abschalten/", feed.revoke, name="calendar_revoke"),
-    path("<str:token>.ics", feed.feed, name="feed"),
+    # Only what secrets.token_urlsafe makes reaches the database (no NUL, no 100 kB ids).
+    re_path(r"^(?P<token>[A-Za-z0-9_-]{20,100})\.ics$", feed.feed, name="feed"),
 ]
