@@ -57,6 +57,7 @@ def printed_texts(snapshot):
         (_("course title"), snapshot.course_title),
     ]
     texts += [(_("module title"), module["title"]) for module in snapshot.modules]
+    texts += [(_("module title"), module.get("session", "")) for module in snapshot.modules]
     texts += [
         (_("additional line"), snapshot.extra_text),
         (_("issuer"), snapshot.issuer_name),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from courses.models import Enrolment
+from events.selectors import attended_sessions
 
 from .codes import normalise_code
 from .fonts import describe_characters
@@ -78,7 +79,13 @@ def build_snapshot(*, enrolment, template, now):
     """An unsaved Certificate that says what the course and the person are like right now."""
     course, user = enrolment.course, enrolment.user
     required = [m for m in course.modules().specific() if m.is_required]
-    modules = [{"title": m.title, "units": str(m.units)} for m in required]
+    # Session modules (events) carry the dates and place the person attended.
+    attended = attended_sessions(user=user, module_ids=[m.pk for m in required])
+    modules = [
+        {"title": m.title, "units": str(m.units)}
+        | ({"session": attended[m.pk]} if m.pk in attended else {})
+        for m in required
+    ]
     total = sum((m.units for m in required), start=Decimal("0"))
     completed_on = timezone.localtime(enrolment.completed_at).date()
     valid_until = None

@@ -164,7 +164,8 @@ class CoursePage(RoutablePageMixin, Page):
         ),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.ModulePage"]
+    # A string, not an import: events (above courses) adds the session module kind.
+    subpage_types = ["courses.ModulePage", "events.SessionModulePage"]
 
     class Meta:
         verbose_name = _("course")

@@ -25,8 +25,10 @@ class HomePage(Page):
             # home may read from every app; courses knows nothing about home.
             from courses.models import CourseIndexPage
             from courses.selectors import dashboard
+            from events.selectors import upcoming_registrations
 
             context["dashboard"] = dashboard(user=request.user)
+            context["upcoming_sessions"] = upcoming_registrations(user=request.user)
             context["catalogue"] = CourseIndexPage.objects.live().first()
         return context
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import assignments, people_import, quiz_report, reminders, views
+from . import assignments, people_import, quiz_report, reminders, session_report, views
 
 app_name = "reports"
 
@@ -20,4 +20,5 @@ urlpatterns = [
     path("zuweisen/", assignments.assign, name="assign"),
     path("personen-importieren/", people_import.import_people, name="import_people"),
     *_report("lernkontrollen/", quiz_report.QuizReportView, "quizzes"),
+    *_report("termine/", session_report.SessionReportView, "sessions"),
 ]

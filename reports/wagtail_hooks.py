@@ -55,6 +55,17 @@ def register_overdue_report():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_session_report():
+    return ReportMenuItem(
+        _("Sessions (Termine)"),
+        reverse("reports:sessions"),
+        name="kofo-sessions",
+        icon_name="date",
+        order=125,
+    )
+
+
 @hooks.register("register_admin_menu_item")
 def register_assign_menu_item():
     return AssignMenuItem(

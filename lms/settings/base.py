@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "organisations",
     "home",
     "courses",
+    "events",
     "quizzes",
     "certificates",
     "reports",

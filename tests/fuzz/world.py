@@ -89,6 +89,8 @@ def build_world():
     quizzes.attempt_submit(attempt=foreign_attempt)
     world.uuids = [str(own_attempt.public_id), str(foreign_attempt.public_id)]
 
+    _session_world(course, learner=learner, trainer=trainer)
+
     certified = completed_enrolment(user=other, course=make_course(title="Fuzz-Kurzkurs"))
     world.codes = [certificate.code for certificate in certified.certificates.all()]
 
@@ -107,3 +109,16 @@ def build_world():
         "app_name": ["certificates", "home"],
     }
     return world
+
+
+def _session_world(course, *, learner, trainer):
+    """A session module with one offering (events): the learner has a seat, the trainer
+    takes attendance, so the crawler reaches register/, cancel/ and attendance/ routes."""
+    from events.services import registration_create
+    from tests.events.conftest import make_offering, make_session
+
+    _course, module = make_session(course, title="Fuzz-Termin")
+    offering = make_offering(module, title="Fuzz-Ort", capacity=3, max_share_per_kind=50)
+    offering.trainers.add(trainer)
+    offering.save()
+    registration_create(user=learner, offering=offering)

@@ -8,6 +8,7 @@ SEEDERS = [
     "accounts.demo.seed",
     "home.demo.seed",
     "courses.demo.seed",
+    "events.demo.seed",
     "certificates.demo.seed",
     "reports.demo.seed",
 ]
