@@ -1,7 +1,8 @@
 """Dependencies point one way, and a test says so (ARCHITECTURE.md, issue #14).
 
 The import contracts live in pyproject.toml ([tool.importlinter]): the layers
-home > reports > certificates > courses > quizzes > accounts > organisations > lms | outbox,
+home > reports > certificates > events > courses > quizzes > accounts > organisations >
+lms | outbox,
 the quiz engine knowing no other app, and no import cycles between the modules of an app.
 Templates are held to the same layers: a template never loads a tag library of a higher app
 (a lower app that shows something of a higher one defines a hook, e.g. courses.extensions).

@@ -3,10 +3,10 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from accounts.roles import MANAGERS
 from courses.models import ModuleCompletion
 from events.models import Registration
 from events.services import registration_create
+from lms.roles import MANAGERS
 from organisations.models import ManagerScope
 from tests.factories import OrganisationFactory, UserFactory
 
