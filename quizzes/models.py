@@ -41,6 +41,20 @@ class FeedbackMode(models.TextChoices):
     SCORE = "score", _("Score only")
 
 
+class AnswerReveal(models.TextChoices):
+    """When a learner may see the correct answers and explanations of a submitted attempt.
+
+    Separate from ``FeedbackMode`` (which says whether "richtig/falsch" and points are shown
+    per question): revealing the answers after a failed attempt with retries left makes the
+    next attempt a formality.
+    """
+
+    NEVER = "never", _("Never")
+    PASSED = "passed", _("After passing")
+    EACH_ATTEMPT = "each_attempt", _("After each attempt")
+    LAST_ATTEMPT = "last_attempt", _("After the last allowed attempt")
+
+
 class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
     title = models.CharField(_("title"), max_length=255)
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
@@ -63,6 +77,16 @@ class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
     allow_back = models.BooleanField(_("may go back to earlier questions"), default=True)
     feedback_mode = models.CharField(
         _("feedback"), max_length=10, choices=FeedbackMode.choices, default=FeedbackMode.AFTER
+    )
+    answer_reveal = models.CharField(
+        _("show correct answers"),
+        max_length=20,
+        choices=AnswerReveal.choices,
+        default=AnswerReveal.PASSED,
+        help_text=_(
+            "When learners see the correct answers and explanations. "
+            "With a maximum of attempts, \"after the last allowed attempt\" keeps retries honest."
+        ),
     )
     max_attempts = models.PositiveSmallIntegerField(
         _("maximum attempts"), default=0, help_text=_("0 = unlimited; 1 = a single attempt.")
@@ -109,6 +133,11 @@ class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
                 errors["allow_back"] = _(
                     "Going back can only be switched off with one question per page."
                 )
+        if self.answer_reveal == AnswerReveal.LAST_ATTEMPT and not self.max_attempts:
+            errors["answer_reveal"] = _(
+                "With unlimited attempts there is no last attempt: set a maximum of attempts "
+                "or choose another option."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -273,6 +302,14 @@ class Attempt(AttemptFeedbackMixin, models.Model):
     title = models.CharField(_("title"), max_length=255)
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
     feedback_mode = models.CharField(_("feedback"), max_length=10, choices=FeedbackMode.choices)
+    answer_reveal = models.CharField(
+        _("show correct answers"),
+        max_length=20,
+        choices=AnswerReveal.choices,
+        default=AnswerReveal.NEVER,
+    )
+    # The quiz's maximum of attempts at start (0 = unlimited), for "after the last attempt".
+    attempts_allowed = models.PositiveSmallIntegerField(_("maximum attempts"), default=0)
     navigation = models.CharField(_("navigation"), max_length=20, choices=Navigation.choices)
     allow_back = models.BooleanField(_("may go back to earlier questions"))
     success_text = models.TextField(_("text when passed"), blank=True)

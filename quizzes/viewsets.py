@@ -176,6 +176,7 @@ QUIZ_EDIT_HANDLER = TabbedInterface(
                         FieldPanel("navigation"),
                         FieldPanel("allow_back"),
                         FieldPanel("feedback_mode"),
+                        FieldPanel("answer_reveal"),
                     ],
                     heading=_("Navigation and feedback"),
                 ),
