@@ -70,7 +70,9 @@ def flags_for(facility, discrimination):
 def _load(quiz):
     attempts = {
         a.pk: a
-        for a in Attempt.objects.filter(quiz=quiz, status__in=DECIDED).only("pk", "score", "snapshot")
+        for a in Attempt.objects.filter(quiz=quiz, status__in=DECIDED).only(
+            "pk", "score", "snapshot"
+        )
     }
     responses = Response.objects.filter(attempt_id__in=list(attempts)).only(
         "attempt_id", "position", "answer", "points", "is_correct"

@@ -85,7 +85,7 @@ class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
         default=AnswerReveal.PASSED,
         help_text=_(
             "When learners see the correct answers and explanations. "
-            "With a maximum of attempts, \"after the last allowed attempt\" keeps retries honest."
+            'With a maximum of attempts, "after the last allowed attempt" keeps retries honest.'
         ),
     )
     max_attempts = models.PositiveSmallIntegerField(
