@@ -13,10 +13,10 @@ Configured in settings as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "lm
 import functools
 import unicodedata
 
-from lms.inputs import normalise_text
-
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import Phrase, PlainText
+
+from lms.inputs import normalise_text
 
 _NUL = str.maketrans({"\x00": "\ufffd"})
 _NUL_AND_QUOTES = str.maketrans({"\x00": "\ufffd", '"': '""'})

@@ -17,9 +17,7 @@ def titles(response):
 @pytest.fixture
 def courses():
     make_course(title="Netzwerke im Sozialraum", summary="Kooperation vor Ort", modules=1)
-    make_course(
-        title="Frühe Hilfen", summary="Zusammenarbeit mit Familienzentren", modules=1
-    )
+    make_course(title="Frühe Hilfen", summary="Zusammenarbeit mit Familienzentren", modules=1)
     make_course(
         title="Wiedereinstieg", summary="Beratung zur Berufsrückkehr nach der Elternzeit", modules=1
     )
