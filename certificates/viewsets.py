@@ -60,11 +60,15 @@ class CertificateFilterSet(WagtailFilterSet):
     outside the scope is refused by the field."""
 
     course = IdModelChoiceFilter(label=_("course"), queryset=_courses)
-    organisation = IdModelChoiceFilter(label=_("organisation"), queryset=_organisations)
+    organisation = IdModelChoiceFilter(
+        label=_("organisation"), queryset=_organisations
+    )
     region = IdModelChoiceFilter(
         label=_("region"), field_name="organisation__region", queryset=_regions
     )
-    issued_at = DateRangeFilter(label=_("issued at"), widget=DateRangePickerWidget)
+    issued_at = DateRangeFilter(
+        label=_("issued at"), widget=DateRangePickerWidget
+    )
     status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
 
     class Meta:
