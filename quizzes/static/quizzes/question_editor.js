@@ -73,6 +73,19 @@
     if (typed && kind === "true_false") addTrueFalseChoices(select, question);
   }
 
+  // Wagtail's rich text editor (Draftail) renders its textbox without a name (axe:
+  // aria-input-field-name); name it by the field's own label, found through the hidden
+  // input Draftail keeps next to it (<label id="id_x-label" for="id_x">).
+  function nameRichTextBoxes(root) {
+    root.querySelectorAll('[contenteditable="true"][role="textbox"]').forEach(function (box) {
+      if (box.hasAttribute("aria-labelledby") || box.hasAttribute("aria-label")) return;
+      var holder = box.closest("[data-field-input]");
+      var input = holder && holder.querySelector("input[id]");
+      var label = input && document.getElementById(input.id + "-label");
+      if (label) box.setAttribute("aria-labelledby", label.id);
+    });
+  }
+
   function updateAll(root) {
     root.querySelectorAll(KIND_SELECT).forEach(function (select) { update(select, false); });
   }
@@ -83,6 +96,13 @@
 
   function start() {
     updateAll(document);
+    nameRichTextBoxes(document);
+    if (window.MutationObserver) {
+      // Draftail mounts its editors after load, and again for every new question.
+      new MutationObserver(function () { nameRichTextBoxes(document); }).observe(
+        document.body, { childList: true, subtree: true }
+      );
+    }
     // Questions added with "Frage hinzufügen" arrive later: set them up as they come.
     var forms = document.getElementById("id_questions-FORMS");
     if (forms && window.MutationObserver) {
