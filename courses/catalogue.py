@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from lms.search import folded_match
 from organisations.models import OrganisationKind
 
 from .models import CoursePage
@@ -26,6 +27,30 @@ class CatalogueFilterForm(forms.Form):
         ]
 
 
+def matching_courses(courses, q):
+    """``courses`` (CoursePage queryset) narrowed to those matching the search text ``q``.
+
+    German course texts are full of compounds and inflections, which whole-word search
+    misses; a course matches if any of three finds it:
+    1. Wagtail's full-text search over all indexed fields (on PostgreSQL with the German
+       text search configuration: "Netzwerk" finds "Netzwerke");
+    2. Wagtail's autocomplete on title and summary (word prefixes: "Familie" finds
+       "Familienzentren"; SQLite FTS5 and PostgreSQL alike);
+    3. the folded text of title and summary containing every word (``lms.search``:
+       "Rückkehr" inside "Berufsrückkehr", "Rueckkehr", "ruckkehr").
+    Three queries, whatever the number of courses; 3. reads two short fields per course.
+    """
+    live = CoursePage.objects.live()
+    found = {page.pk for page in live.search(q)}
+    found |= {page.pk for page in live.autocomplete(q)}
+    found |= {
+        pk
+        for pk, title, summary in courses.values_list("pk", "title", "summary")
+        if folded_match(q, title, summary)
+    }
+    return courses.filter(pk__in=found)
+
+
 def catalogue_context(request, catalogue):
     courses = CoursePage.objects.child_of(catalogue).live().public()
     topics = (
@@ -43,9 +68,8 @@ def catalogue_context(request, catalogue):
         if data["topic"]:
             courses = courses.filter(topics__slug=data["topic"])
         if data["q"]:
-            # Wagtail search gives the matching pages; the filters above stay plain ORM.
-            found = CoursePage.objects.live().search(data["q"])
-            courses = courses.filter(pk__in=[page.pk for page in found])
+            # Search gives the matching pages; the filters above stay plain ORM.
+            courses = matching_courses(courses, data["q"])
     elif filtered:
         courses = courses.none()
     courses = courses.distinct().order_by("title").prefetch_related("target_groups")

@@ -127,6 +127,8 @@ class CoursePage(RoutablePageMixin, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        # Word prefixes for the catalogue search (courses.catalogue.matching_courses).
+        index.AutocompleteField("summary"),
         index.SearchField("description"),
         index.SearchField("learning_objectives"),
         index.FilterField("enrolment_mode"),

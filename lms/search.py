@@ -11,9 +11,12 @@ Configured in settings as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "lm
 """
 
 import functools
+import unicodedata
 
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import Phrase, PlainText
+
+from lms.inputs import normalise_text
 
 _NUL = str.maketrans({"\x00": "\ufffd"})
 _NUL_AND_QUOTES = str.maketrans({"\x00": "\ufffd", '"': '""'})
@@ -23,6 +26,38 @@ def clean_search_text(text, *, fts5=False):
     """``text`` (str) -> the same text without NUL characters and, for SQLite FTS5
     (``fts5=True``), with double quotes escaped."""
     return text.translate(_NUL_AND_QUOTES if fts5 else _NUL)
+
+
+# Letters without a Unicode decomposition that people type as their base letter: Turkish
+# dotless ı ("Yıldız" typed "yildiz"), ø, ł, đ, æ/œ (folded to two letters like ß -> ss).
+_BASE_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"})
+# German umlauts typed without them ("Rueckkehr"): applied to both sides after the
+# diacritics are gone, so "Rückkehr" and "Rueckkehr" both become "ruckkehr".
+_TRANSCRIBED = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+def search_fold(text):
+    """``text`` (str) in the form search compares it (str): ``lms.inputs.normalise_text`` (NFKC,
+    case folding, whitespace), then without diacritics ("Müller" -> "muller", "Yıldız" ->
+    "yildiz", "İpek" -> "ipek") and with German transcriptions folded ("ue" -> "u").
+
+    Only ever compare a folded text with a folded text: the folding is lossy on purpose
+    ("Bauer" -> "baur" on both sides). Source for the diacritics step: Unicode canonical
+    decomposition (NFD) with the combining marks (category Mn) dropped.
+    """
+    decomposed = unicodedata.normalize("NFD", normalise_text(text))
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    bare = bare.translate(_BASE_LETTERS)
+    for written, folded in _TRANSCRIBED:
+        bare = bare.replace(written, folded)
+    return bare
+
+
+def folded_match(query, *texts):
+    """True when every word of ``query`` occurs (folded, anywhere, also inside compounds:
+    "Rückkehr" in "Berufsrückkehr") in one of ``texts`` joined; an empty query matches."""
+    haystack = " ".join(search_fold(text or "") for text in texts)
+    return all(word in haystack for word in search_fold(query).split())
 
 
 class _CleanQueries:

@@ -28,6 +28,12 @@ class QuizAccessPolicy:
         on the attempt so reports can count per context (e.g. a course module); "" if none."""
         return ""
 
+    def may_view_statistics(self, user, quiz):
+        """True when ``user`` may see the aggregated figures of ``quiz`` (statistics, item
+        analysis; no names in them). Default: the ``quizzes.view_attempt`` permission, for
+        every quiz; a project may narrow it (e.g. to the quizzes of a trainer's courses)."""
+        return user.has_perm("quizzes.view_attempt")
+
     def return_url(self, user, quiz):
         """Where "back" leads from the quiz pages (e.g. the module it belongs to), or ``None``."""
         return None

@@ -3,8 +3,9 @@
 Field-level rules (pass mark 0–100, points > 0, alt text for images, accepted answers for
 short text, a number for numeric questions) live in ``Quiz.clean`` / ``Question.clean`` and
 so hold for drafts too. The checks here look across a question and its choices, and across
-the quiz and its pool; they only run when a trainer *publishes* (Wagtail defers validation
-for drafts and previews), so half-written quizzes can be saved as drafts.
+the quiz and its pool; they refuse only when a trainer *publishes* (Wagtail defers validation
+for drafts and previews), so half-written quizzes can be saved as drafts, and show as
+warnings at the field on a draft (see ``QuizAdminForm``).
 """
 
 from decimal import Decimal
@@ -65,44 +66,89 @@ class QuestionAdminForm(LocalizedDecimalsMixin, WagtailAdminModelForm):
         _keep_the_clearer_message(self, "points")
 
 
+def choice_problems(kind, correct_flags):
+    """What stops a choice question of ``kind`` from being published (message keys of
+    ``MESSAGES``); ``correct_flags``: one bool per answer that will be saved."""
+    if kind not in (QuestionKind.SINGLE, QuestionKind.TRUE_FALSE, QuestionKind.MULTIPLE):
+        return []
+    problems = []
+    if kind == QuestionKind.TRUE_FALSE and len(correct_flags) != 2:
+        problems.append("true_false_two")
+    elif len(correct_flags) < 2:
+        problems.append("too_few_choices")
+    correct = sum(1 for flag in correct_flags if flag)
+    if kind == QuestionKind.MULTIPLE:
+        if correct == 0:
+            problems.append("some_correct")
+    elif correct != 1:
+        problems.append("one_correct")
+    return problems
+
+
+def _saved_choices(question_form):
+    """(kind, [is_correct, …]) of a question form: from the posted data when bound, else
+    from the question as stored (the latest draft revision, children in memory)."""
+    if question_form.is_bound:
+        kind = question_form.cleaned_data.get("kind")
+        choices = _live_forms(question_form.formsets["choices"])
+        return kind, [bool(form.cleaned_data.get("is_correct")) for form in choices]
+    question = question_form.instance
+    return question.kind, [choice.is_correct for choice in question.choices.all()]
+
+
 class QuizAdminForm(WagtailAdminModelForm):
+    """Publishing checks its rules as errors; a draft (and the edit page after a draft
+    was saved) shows the same problems as warnings at the field (``publish_warnings``:
+    ``{field or relation name: [message, …]}`` on this form and on each question form),
+    so trainers learn early what will block publishing without being stopped."""
+
+    class Media:
+        js = ["quizzes/question_editor.js"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.publish_warnings = {}
+        if not self.is_bound and self.instance.pk:
+            self._collect_problems(report=self._warn)
+
     def _post_clean(self):
         super()._post_clean()
         _keep_the_clearer_message(self, "pass_mark")
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.is_deferred_validation or "questions" not in self.formsets:
+        if "questions" not in self.formsets:
             return cleaned_data
-        questions = _live_forms(self.formsets["questions"])
-        if not questions:
-            _add_formset_error(self.formsets["questions"], MESSAGES["no_questions"])
-        wanted = cleaned_data.get("max_questions") or 0
-        if wanted > len(questions):
-            self.add_error(
-                "max_questions",
-                MESSAGES["pool_too_small"] % {"pool": len(questions), "wanted": wanted},
-            )
-        for question_form in questions:
-            self._check_choices(question_form)
+        report = self._warn if self.is_deferred_validation else self._refuse
+        self._collect_problems(report=report, max_questions=cleaned_data.get("max_questions"))
         return cleaned_data
 
-    def _check_choices(self, question_form):
-        kind = question_form.cleaned_data.get("kind")
-        if kind not in (QuestionKind.SINGLE, QuestionKind.TRUE_FALSE, QuestionKind.MULTIPLE):
-            return
-        choices_formset = question_form.formsets["choices"]
-        choices = _live_forms(choices_formset)
-        correct = sum(1 for form in choices if form.cleaned_data.get("is_correct"))
-        if kind == QuestionKind.TRUE_FALSE and len(choices) != 2:
-            _add_formset_error(choices_formset, MESSAGES["true_false_two"])
-        elif len(choices) < 2:
-            _add_formset_error(choices_formset, MESSAGES["too_few_choices"])
-        if kind == QuestionKind.MULTIPLE:
-            if correct == 0:
-                _add_formset_error(choices_formset, MESSAGES["some_correct"])
-        elif correct != 1:
-            _add_formset_error(choices_formset, MESSAGES["one_correct"])
+    def _collect_problems(self, *, report, max_questions=None):
+        formset = self.formsets["questions"]
+        # Unbound: the stored questions (new ones of a draft have no pk yet, so not by pk).
+        questions = _live_forms(formset) if self.is_bound else list(formset.forms)
+        if not questions:
+            report(self, "questions", MESSAGES["no_questions"])
+        wanted = (self.instance.max_questions if max_questions is None else max_questions) or 0
+        if wanted > len(questions):
+            message = MESSAGES["pool_too_small"] % {"pool": len(questions), "wanted": wanted}
+            report(self, "max_questions", message)
+        for question_form in questions:
+            kind, flags = _saved_choices(question_form)
+            for key in choice_problems(kind, flags):
+                report(question_form, "choices", MESSAGES[key])
+
+    def _refuse(self, form, name, message):
+        if name in form.formsets:
+            _add_formset_error(form.formsets[name], message)
+        else:
+            form.add_error(name, message)
+
+    def _warn(self, form, name, message):
+        warnings = getattr(form, "publish_warnings", None)
+        if warnings is None:
+            warnings = form.publish_warnings = {}
+        warnings.setdefault(name, []).append(message)
 
 
 class MarkingForm(forms.Form):

@@ -28,6 +28,7 @@ from lms.formats import format_datetime
 from lms.ids import IdModelChoiceFilter
 
 from . import statistics
+from .access import access_policy
 from .admin_forms import MarkingForm
 from .models import AttemptStatus, Quiz, Response
 from .services import QuizError, response_mark
@@ -163,8 +164,9 @@ def _number(value):
 
 @require_GET
 def quiz_statistics(request, pk):
-    _require(request, "quizzes.view_attempt")
     quiz = get_object_or_404(Quiz, pk=pk)
+    if not access_policy().may_view_statistics(request.user, quiz):
+        raise PermissionDenied
     return TemplateResponse(
         request,
         "quizzes/admin/statistics.html",
@@ -175,6 +177,7 @@ def quiz_statistics(request, pk):
             "summary": statistics.quiz_summary(quiz),
             "rows": statistics.question_rows(quiz),
             "edit_url": reverse(Quiz.snippet_viewset.get_url_name("edit"), args=[quiz.pk]),
+            "item_analysis_url": reverse("quizzes_admin:item_analysis", args=[quiz.pk]),
         },
     )
 

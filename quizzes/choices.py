@@ -11,6 +11,20 @@ class FeedbackMode(models.TextChoices):
     SCORE = "score", _("Score only")
 
 
+class AnswerReveal(models.TextChoices):
+    """When a learner may see the correct answers and explanations of a submitted attempt.
+
+    Separate from ``FeedbackMode`` (which says whether "richtig/falsch" and points are shown
+    per question): revealing the answers after a failed attempt with retries left makes the
+    next attempt a formality.
+    """
+
+    NEVER = "never", _("Never")
+    PASSED = "passed", _("After passing")
+    EACH_ATTEMPT = "each_attempt", _("After each attempt")
+    LAST_ATTEMPT = "last_attempt", _("After the last allowed attempt")
+
+
 class QuestionKind(models.TextChoices):
     SINGLE = "single", _("Single choice")
     TRUE_FALSE = "true_false", _("True or false")

@@ -7,6 +7,11 @@ correctness only through ``feedback_for()``, which returns ``None`` whenever the
   and for all questions after submission;
 - ``after``: for all questions once the attempt is submitted;
 - ``score``: never per question; ``result()`` gives the score only.
+
+Within feedback, the correct answers and the explanation are a second gate, the frozen
+``answer_reveal`` policy (``answers_revealed()``): never / after passing / after each attempt /
+after the last allowed attempt. When it says no, ``feedback_for()`` leaves them out entirely,
+so no template can show them by mistake.
 """
 
 from decimal import Decimal
@@ -70,6 +75,25 @@ class AttemptFeedbackMixin:
             and response.is_answered
         )
 
+    def answers_revealed(self):
+        """True when this attempt's correct answers and explanations may be shown.
+
+        ``each_attempt``: once an answer is final (feedback mode "each") or submitted;
+        ``passed``: once the attempt has passed (not while waiting for marking);
+        ``last_attempt``: once the last of a limited number of attempts is submitted
+        (never with unlimited attempts); ``never``: never. Caller checks ``feedback_allowed``.
+        """
+        policy = self.answer_reveal
+        if policy == "each_attempt":
+            return True
+        if self.is_open or policy == "never":
+            return False
+        if policy == "passed":
+            return self.status == "passed"
+        if policy == "last_attempt":
+            return bool(self.attempts_allowed) and self.number >= self.attempts_allowed
+        return False
+
     def feedback_for(self, position, response=None):
         """Correctness, points, correct answers and explanation, or ``None`` if not allowed."""
         if not self.feedback_allowed(position, response):
@@ -83,20 +107,24 @@ class AttemptFeedbackMixin:
             outcome = scoring.score_answer(question, answer)
             points, is_correct = outcome.points, outcome.is_correct
             needs_marking = outcome.needs_marking
+        revealed = self.answers_revealed()
         return {
             "position": position,
             "answer": answer,
+            "revealed": revealed,
             "points": points,
             "max_points": Decimal(question["points"]),
             "is_correct": is_correct,
             "needs_marking": needs_marking,
             "correct_choice_values": [
                 scoring.choice_value(c) for c in question.get("choices", []) if c["is_correct"]
-            ],
-            "accepted_answers": question.get("accepted_answers", []),
-            "numeric_answer": question.get("numeric_answer"),
-            "tolerance": question.get("tolerance"),
-            "explanation": question.get("explanation", ""),
+            ]
+            if revealed
+            else [],
+            "accepted_answers": question.get("accepted_answers", []) if revealed else [],
+            "numeric_answer": question.get("numeric_answer") if revealed else None,
+            "tolerance": question.get("tolerance") if revealed else None,
+            "explanation": question.get("explanation", "") if revealed else "",
             "marker_feedback": response.feedback if response is not None else "",
         }
 

@@ -22,7 +22,13 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 
-from .choices import CHOICE_KINDS, AttemptStatus, FeedbackMode, QuestionKind  # noqa: F401
+from .choices import (  # noqa: F401
+    CHOICE_KINDS,
+    AnswerReveal,
+    AttemptStatus,
+    FeedbackMode,
+    QuestionKind,
+)
 from .feedback import AttemptFeedbackMixin
 
 # Answers that arrive this long after the deadline still count (network, a slow click).
@@ -58,6 +64,16 @@ class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
     allow_back = models.BooleanField(_("may go back to earlier questions"), default=True)
     feedback_mode = models.CharField(
         _("feedback"), max_length=10, choices=FeedbackMode.choices, default=FeedbackMode.AFTER
+    )
+    answer_reveal = models.CharField(
+        _("show correct answers"),
+        max_length=20,
+        choices=AnswerReveal.choices,
+        default=AnswerReveal.PASSED,
+        help_text=_(
+            "When learners see the correct answers and explanations. "
+            'With a maximum of attempts, "after the last allowed attempt" keeps retries honest.'
+        ),
     )
     max_attempts = models.PositiveSmallIntegerField(
         _("maximum attempts"), default=0, help_text=_("0 = unlimited; 1 = a single attempt.")
@@ -104,6 +120,11 @@ class Quiz(DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
                 errors["allow_back"] = _(
                     "Going back can only be switched off with one question per page."
                 )
+        if self.answer_reveal == AnswerReveal.LAST_ATTEMPT and not self.max_attempts:
+            errors["answer_reveal"] = _(
+                "With unlimited attempts there is no last attempt: set a maximum of attempts "
+                "or choose another option."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -249,6 +270,14 @@ class Attempt(AttemptFeedbackMixin, models.Model):
     title = models.CharField(_("title"), max_length=255)
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
     feedback_mode = models.CharField(_("feedback"), max_length=10, choices=FeedbackMode.choices)
+    answer_reveal = models.CharField(
+        _("show correct answers"),
+        max_length=20,
+        choices=AnswerReveal.choices,
+        default=AnswerReveal.NEVER,
+    )
+    # The quiz's maximum of attempts at start (0 = unlimited), for "after the last attempt".
+    attempts_allowed = models.PositiveSmallIntegerField(_("maximum attempts"), default=0)
     navigation = models.CharField(_("navigation"), max_length=20, choices=Navigation.choices)
     allow_back = models.BooleanField(_("may go back to earlier questions"))
     success_text = models.TextField(_("text when passed"), blank=True)

@@ -376,5 +376,6 @@ def result(request, public_id):
         "return_url": access_policy().return_url(request.user, attempt.quiz),
         "pending": attempt.status == AttemptStatus.PENDING,
         "timed_out": _timed_out(attempt),
+        "answers_revealed": attempt.answers_revealed(),
     }
     return render(request, "quizzes/result.html", context)

@@ -15,7 +15,6 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -34,7 +33,8 @@ from wagtail.snippets.views.snippets import (
 
 from .admin_forms import QuestionAdminForm, QuizAdminForm
 from .admin_views import attach_preview_questions
-from .models import QuestionCategory, Quiz
+from .models import QuestionCategory, QuestionKind, Quiz
+from .panels import WarnedFieldPanel, WarnedInlinePanel
 
 
 class Publication:
@@ -110,7 +110,7 @@ class QuizPreviewRevisionView(PreviewRevisionView):
         return attach_preview_questions(super().get_revision_object())
 
 
-class QuestionsPanel(InlinePanel):
+class QuestionsPanel(WarnedInlinePanel):
     """The questions' inline panel, with our question form (German decimal input)."""
 
     def get_form_options(self):
@@ -120,6 +120,15 @@ class QuestionsPanel(InlinePanel):
 
 
 CHOICE_PANELS = [FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct")])]
+
+
+def only_for(*kinds):
+    """Panel attributes for quizzes/question_editor.js: show the panel only for ``kinds``
+    (without JavaScript every field stays visible)."""
+    return {"data-question-kinds": " ".join(kinds)}
+
+
+CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.TRUE_FALSE, QuestionKind.MULTIPLE)
 
 QUESTION_PANELS = [
     FieldRowPanel(
@@ -131,15 +140,23 @@ QUESTION_PANELS = [
         ]
     ),
     FieldPanel("text"),
-    InlinePanel(
+    WarnedInlinePanel(
         "choices",
         panels=CHOICE_PANELS,
         label=_("Answer"),
         heading=_("Answers (single choice, true or false, multiple choice)"),
+        attrs={
+            **only_for(*CHOICE_KINDS),
+            # The two answers a new true-or-false question gets (question_editor.js).
+            "data-true-false-choices": _("True|False"),
+        },
     ),
-    FieldPanel("partial_credit"),
-    FieldPanel("accepted_answers"),
-    FieldRowPanel([FieldPanel("numeric_answer"), FieldPanel("tolerance")]),
+    FieldPanel("partial_credit", attrs=only_for(QuestionKind.MULTIPLE)),
+    FieldPanel("accepted_answers", attrs=only_for(QuestionKind.SHORT_TEXT)),
+    FieldRowPanel(
+        [FieldPanel("numeric_answer"), FieldPanel("tolerance")],
+        attrs=only_for(QuestionKind.NUMERIC),
+    ),
     MultiFieldPanel(
         [FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image"), classname="collapsed"
     ),
@@ -166,7 +183,7 @@ QUIZ_EDIT_HANDLER = TabbedInterface(
                 MultiFieldPanel(
                     [
                         FieldPanel("pass_mark"),
-                        FieldPanel("max_questions"),
+                        WarnedFieldPanel("max_questions"),
                         FieldRowPanel([FieldPanel("random_order"), FieldPanel("shuffle_choices")]),
                     ],
                     heading=_("Questions and pass mark"),
@@ -176,6 +193,7 @@ QUIZ_EDIT_HANDLER = TabbedInterface(
                         FieldPanel("navigation"),
                         FieldPanel("allow_back"),
                         FieldPanel("feedback_mode"),
+                        FieldPanel("answer_reveal"),
                     ],
                     heading=_("Navigation and feedback"),
                 ),

@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views, statistics
+from .admin_item_analysis import ItemAnalysisView
 from .models import Quiz
 from .viewsets import QuizViewSetGroup
 
@@ -21,6 +22,7 @@ admin_urlpatterns = [
     ),
     path("bewerten/<int:pk>/", admin_views.mark, name="mark"),
     path("statistik/<int:pk>/", admin_views.quiz_statistics, name="statistics"),
+    path("statistik/<int:pk>/aufgabenanalyse/", ItemAnalysisView.as_view(), name="item_analysis"),
 ]
 
 

@@ -212,6 +212,11 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 # lms.search: Wagtail's database backend with search text that cannot break the query.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "lms.search"}}
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # PostgreSQL's German text search (Snowball stemmer, German stop words): "Netzwerk"
+    # finds "Netzwerke". SQLite FTS5 has no stemmer; the catalogue adds prefix and infix
+    # matching on both (courses.catalogue.matching_courses). After a change: update_index.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"

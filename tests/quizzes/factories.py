@@ -13,6 +13,8 @@ class QuizFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Lernkontrolle {n}")
     pass_mark = 60
     live = True
+    # Today's behaviour, which the older tests describe; test_answer_reveal covers the others.
+    answer_reveal = "each_attempt"
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):

@@ -79,6 +79,7 @@ def quiz_data(*, questions, publish=True, **fields):
         "navigation": "one_per_page",
         "allow_back": "on",
         "feedback_mode": "after",
+        "answer_reveal": "passed",
         "max_attempts": "0",
         "wait_minutes": "0",
         "time_limit_minutes": "0",
