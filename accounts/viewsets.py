@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.users.views.users import DeleteView as WagtailUserDeleteView
 from wagtail.users.views.users import UserFilterSet as WagtailUserFilterSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from lms.deletion import RefuseReferencedDeleteMixin
 from lms.ids import IdFilterModelMultipleChoiceField
 
 from .forms import AdminUserCreationForm, AdminUserEditForm
@@ -22,8 +24,14 @@ class UserFilterSet(WagtailUserFilterSet):
         self.filters["group"].field_class = IdFilterModelMultipleChoiceField
 
 
+class UserDeleteView(RefuseReferencedDeleteMixin, WagtailUserDeleteView):
+    """Wagtail's user deletion; a person whom certificates, enrolments or exam records refer
+    to is refused with what refers to them (lms.deletion) instead of a ``ProtectedError``."""
+
+
 class UserViewSet(WagtailUserViewSet):
     filterset_class = UserFilterSet
+    delete_view_class = UserDeleteView
 
     def get_form_class(self, for_update=False):
         return AdminUserEditForm if for_update else AdminUserCreationForm

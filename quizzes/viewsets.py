@@ -15,7 +15,6 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -31,6 +30,9 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
     SnippetViewSetGroup,
 )
+
+from lms.formsets import InlinePanel
+from lms.snippets import IdSnippetViewSetMixin
 
 from .admin_forms import QuestionAdminForm, QuizAdminForm
 from .admin_views import attach_preview_questions
@@ -199,7 +201,7 @@ QUIZ_EDIT_HANDLER = TabbedInterface(
 )
 
 
-class QuizViewSet(SnippetViewSet):
+class QuizViewSet(IdSnippetViewSetMixin, SnippetViewSet):
     model = Quiz
     url_prefix = "lernkontrollen"
     icon = "tasks"
@@ -223,7 +225,7 @@ class QuizViewSet(SnippetViewSet):
     ]
 
 
-class QuestionCategoryViewSet(SnippetViewSet):
+class QuestionCategoryViewSet(IdSnippetViewSetMixin, SnippetViewSet):
     model = QuestionCategory
     url_prefix = "lernkontrollen-kategorien"
     icon = "tag"
