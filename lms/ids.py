@@ -41,7 +41,7 @@ def parse_ids(values):
     return list(dict.fromkeys(pk for pk in map(parse_id, values) if pk is not None))
 
 
-def _integer_key(model, field_name=None):
+def integer_key(model, field_name=None):
     """Whether ``model``'s ``field_name`` (default: the primary key) holds integer ids.
     Model forms name the key (``to_field_name="page_ptr"`` for a page)."""
     field = model._meta.get_field(field_name) if field_name else model._meta.pk
@@ -57,7 +57,7 @@ class IdChoiceMixin:
     def _refuse(self, value):
         if value in self.empty_values or isinstance(value, self.queryset.model):
             return False
-        if not _integer_key(self.queryset.model, self.to_field_name):
+        if not integer_key(self.queryset.model, self.to_field_name):
             return False
         return parse_id(value) is None
 
@@ -76,7 +76,7 @@ class IdValuesMixin:
     own message) instead of reaching an ``__in`` query."""
 
     def _check_values(self, value):
-        if _integer_key(self.queryset.model, self.to_field_name):
+        if integer_key(self.queryset.model, self.to_field_name):
             for pk in value:
                 if parse_id(pk) is None and not isinstance(pk, self.queryset.model):
                     raise ValidationError(

@@ -7,11 +7,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from lms.deletion import RefuseReferencedDeleteView
 from lms.exports import GermanExportMixin
 from lms.ids import IdFormFieldsMixin, register_admin_form_fields
+from lms.richtext import register_rich_text_form_field
 
 from .models import ManagerScope, Organisation, Region
 
 # Ids posted to any admin form are checked before they reach a query (lms.ids).
 register_admin_form_fields()
+# Unreadable rich text posted to any admin form is a field error (lms.richtext).
+register_rich_text_form_field()
 
 
 class RegionViewSet(IdFormFieldsMixin, ModelViewSet):

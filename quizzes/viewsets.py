@@ -31,6 +31,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from lms.snippets import IdSnippetViewSetMixin
+
 from .admin_forms import QuestionAdminForm, QuizAdminForm
 from .admin_views import attach_preview_questions
 from .models import QuestionCategory, QuestionKind, Quiz
@@ -217,7 +219,7 @@ QUIZ_EDIT_HANDLER = TabbedInterface(
 )
 
 
-class QuizViewSet(SnippetViewSet):
+class QuizViewSet(IdSnippetViewSetMixin, SnippetViewSet):
     model = Quiz
     url_prefix = "lernkontrollen"
     icon = "tasks"
@@ -241,7 +243,7 @@ class QuizViewSet(SnippetViewSet):
     ]
 
 
-class QuestionCategoryViewSet(SnippetViewSet):
+class QuestionCategoryViewSet(IdSnippetViewSetMixin, SnippetViewSet):
     model = QuestionCategory
     url_prefix = "lernkontrollen-kategorien"
     icon = "tag"

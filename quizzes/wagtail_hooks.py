@@ -1,6 +1,4 @@
 from django.contrib import messages
-from django.db import router
-from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
@@ -8,9 +6,11 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from lms import deletion
+
 from . import admin_views, statistics
 from .admin_item_analysis import ItemAnalysisView
-from .models import Quiz
+from .models import QuestionCategory, Quiz
 from .viewsets import QuizViewSetGroup
 
 admin_urlpatterns = [
@@ -66,32 +66,37 @@ def register_marking_menu_item():
 
 
 @hooks.register("before_delete_snippet")
-def keep_quizzes_with_records(request, instances):
+def keep_quiz_objects_with_records(request, instances):
     """Refuse (single and bulk) deletion of quizzes that attempts or modules still refer to,
-    with a message instead of a server error. A dry-run ``Collector`` finds the PROTECTed
-    references without knowing who they are (the engine knows nothing about courses)."""
-    quizzes = [instance for instance in instances if isinstance(instance, Quiz)]
-    if not quizzes:
-        return None
-    try:
-        Collector(using=router.db_for_write(Quiz)).collect(quizzes)
-    except (ProtectedError, RestrictedError) as error:
-        blocking = (
-            error.protected_objects
-            if isinstance(error, ProtectedError)
-            else error.restricted_objects
-        )
-        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in blocking})
-        messages.error(
-            request,
+    and of question categories that questions use, with a message naming what refers to them
+    (kinds and counts, from a dry-run ``Collector``: lms.deletion) instead of a server error
+    (``ProtectedError``). The engine knows nothing about who refers to it."""
+    for model in (Quiz, QuestionCategory):
+        objects = [instance for instance in instances if isinstance(instance, model)]
+        references = deletion.protected_references(objects)
+        if references:
+            messages.error(request, _refusal(model, objects, references))
+            return redirect(model.snippet_viewset.get_url_name("list"))
+    return None
+
+
+def _refusal(model, objects, references):
+    values = {
+        "titles": ", ".join(f"„{obj}“" for obj in objects),
+        "kinds": ", ".join(f"{kind}: {count}" for kind, count in references),
+    }
+    if model is Quiz:
+        return (
             _(
                 "%(titles)s cannot be deleted: %(kinds)s refer to it, and results are kept "
                 "as an exam record. Unpublish it instead, so nobody can start it any more."
             )
-            % {
-                "titles": ", ".join(f"„{quiz.title}“" for quiz in quizzes),
-                "kinds": ", ".join(kinds),
-            },
+            % values
         )
-        return redirect(Quiz.snippet_viewset.get_url_name("list"))
-    return None
+    return (
+        _(
+            "%(titles)s cannot be deleted: %(kinds)s use it. Give those questions another "
+            "category first."
+        )
+        % values
+    )

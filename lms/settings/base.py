@@ -220,6 +220,8 @@ if "postgresql" in DATABASES["default"]["ENGINE"]:
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+# Wagtail's Draftail editor, but unreadable posted content is a field error (lms/richtext.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "lms.richtext.DraftailRichTextArea"}}
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
 LOGGING = {

@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -9,5 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 KOFO_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 KOFO_DEMO_ACCOUNTS = True
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# One media folder per pytest-xdist worker: parallel workers never share files.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+MEDIA_ROOT = BASE_DIR / "var" / f"test-media-{_WORKER}"  # noqa: F405
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"

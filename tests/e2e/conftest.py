@@ -12,6 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from home.site import ensure_site
 
@@ -30,6 +31,12 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
+# Bounds, not expectations: Playwright's actions and ``expect`` poll until the page is right
+# and return at once when it is. A busy machine (both cores taken by other test runs) makes a
+# page take many seconds; only a page that never gets right should fail, so the bounds are
+# generous (expect's own default is 5 s, which a loaded machine exceeded).
+TIMEOUT_MS = 60_000
+expect.set_options(timeout=TIMEOUT_MS)
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 _axe = Axe()
@@ -62,7 +69,8 @@ def page(browser, live_server, transactional_db):
     # put back what the migrations created.
     ensure_site()
     context = browser.new_context(base_url=live_server.url, locale="de-DE")
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
     page = context.new_page()
     # Chromium reports every Content-Security-Policy violation on the console ("Refused to
     # load/execute … because it violates the following Content Security Policy directive").

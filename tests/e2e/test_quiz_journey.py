@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from courses import services as course_services
 from courses.models import CompletionRule, ModuleCompletion
 from quizzes.models import Attempt, AttemptStatus, FeedbackMode, QuestionKind
-from tests.e2e.conftest import check_page, visit
+from tests.e2e.conftest import TIMEOUT_MS, check_page, visit
 from tests.factories import UserFactory, make_course
 from tests.quizzes.factories import ChoiceFactory, QuestionFactory, QuizFactory
 
@@ -30,8 +30,8 @@ NEXT = name("Weiter", "Nächste", "Next")
 REVIEW = name("Zur Abgabe", "Prüfen und abgeben", "Review and submit")
 SUBMIT = name("Lernkontrolle abgeben", "Submit the Lernkontrolle")
 SAVED = re.compile(r"(Gespeichert|Saved) \d\d:\d\d")
-# Autosave waits for a server answer; the machine is shared, so allow more than expect's 5 s.
-NETWORK = 15_000
+# Autosave waits for a server answer; a bound for a busy machine (tests/e2e/conftest.py).
+NETWORK = TIMEOUT_MS
 
 
 def jobcenter_quiz(**fields):
@@ -111,7 +111,10 @@ def answer_and_go_on(page, *, choice=None, number=None, last=False):
         )  # autosave (fetch)
     if number:
         type_number(page, number)
-    page.get_by_role("button", name=REVIEW if last else NEXT).click()
+    # Wait for the next page: the old one also says "ready", so waiting for that alone could
+    # pass before the next question has loaded and its script listens.
+    with page.expect_navigation():
+        page.get_by_role("button", name=REVIEW if last else NEXT).click()
 
 
 def test_learner_fails_waits_and_passes_and_the_module_is_complete(page, login):
@@ -139,6 +142,7 @@ def test_learner_fails_waits_and_passes_and_the_module_is_complete(page, login):
     ).to_have_attribute("inputmode", "decimal")
     check_page(page, "quiz-question-number")
     page.get_by_role("button", name=REVIEW).click()
+    expect(page.get_by_role("button", name=SUBMIT)).to_be_visible()  # the confirm page
     check_page(page, "quiz-confirm")
     page.get_by_role("button", name=SUBMIT).click()
     expect(page.locator(".result-score")).to_have_text(name("Nicht bestanden", "Not passed"))
@@ -146,9 +150,11 @@ def test_learner_fails_waits_and_passes_and_the_module_is_complete(page, login):
     check_page(page, "quiz-result-failed")
 
     # The waiting time: the start page says when; then half an hour passes (in the database).
-    page.get_by_role(
-        "link", name=name("Übersicht der Lernkontrolle", "Lernkontrolle overview")
-    ).click()
+    # The result page has no start button either: wait for the overview itself.
+    with page.expect_navigation():
+        page.get_by_role(
+            "link", name=name("Übersicht der Lernkontrolle", "Lernkontrolle overview")
+        ).click()
     expect(page.get_by_role("button", name=START)).to_have_count(0)
     expect(page.locator(".box--warning")).to_contain_text(re.compile(r"\d\d\.\d\d\.\d{4}"))
     check_page(page, "quiz-start-waiting")

@@ -51,8 +51,13 @@ def field_names(content, limit=40):
 
 
 def scalar_body(rng, fields):
-    """Every field once, with a hostile scalar (NUL, NaN, 30-digit ids, quotes, …)."""
-    return {name: rng.choice(SCALARS) for name in (fields or COMMON_KEYS)}
+    """Every field once, with a hostile scalar (NaN, quotes, dates, …); the first field gets
+    a NUL and the second a 30-digit id, so every form meets both."""
+    names = fields or COMMON_KEYS
+    body = {name: rng.choice(SCALARS) for name in names}
+    for name, value in zip(names, ("a\x00b", HUGE_ID), strict=False):
+        body[name] = value
+    return body
 
 
 def array_body(rng, fields):

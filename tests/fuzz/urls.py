@@ -42,6 +42,7 @@ class Route:
     name: str  # "reports:completion", or the route text for nameless patterns
     parts: tuple  # the pattern objects from the root resolver down to the view
     model: object  # the model a generic admin view works on, if any
+    accepts_post: bool = True  # False only for class-based views without a ``post``
 
     @property
     def text(self):
@@ -52,6 +53,15 @@ def _model_of(callback):
     initkwargs = getattr(callback, "view_initkwargs", None) or {}
     model = initkwargs.get("model") or getattr(getattr(callback, "view_class", None), "model", None)
     return model if hasattr(model, "_meta") else None
+
+
+def _accepts_post(callback):
+    """Whether the view may handle a POST. A class-based view without ``post`` answers 405
+    before its code runs; a function view may do anything, so it counts as accepting."""
+    view_class = getattr(callback, "view_class", None)
+    if view_class is None:
+        return True
+    return "post" in view_class.http_method_names and hasattr(view_class, "post")
 
 
 def _module_of(callback):
@@ -67,7 +77,8 @@ def _walk(patterns, parts=(), namespace=""):
         elif isinstance(pattern, URLPattern):
             chain = (*parts, pattern.pattern)
             name = namespace + pattern.name if pattern.name else "".join(map(str, chain))
-            yield Route(name, chain, _model_of(pattern.callback)), pattern.callback
+            route = Route(name, chain, _model_of(pattern.callback), _accepts_post(pattern.callback))
+            yield route, pattern.callback
 
 
 def _is_ours(route, callback):
@@ -129,8 +140,12 @@ class Filler:
             regex = pattern.regex.pattern
             fmt, params = normalize(regex)[0]
             values = {}
+            unnamed = re.findall(r"\((?!\?)([^)]*)\)", regex)  # Django names them _0, _1, …
             for param in params:
                 group = re.search(rf"\(\?P<{param}>([^)]*)\)", regex)
+                if group is None and param.startswith("_") and param[1:].isdigit():
+                    index = int(param[1:])
+                    group = ("", unnamed[index]) if index < len(unnamed) else None
                 options = self.candidates(param, group[1] if group else "str", model)
                 if group:
                     options = [v for v in options if re.fullmatch(group[1], v)] or options

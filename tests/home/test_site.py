@@ -73,7 +73,8 @@ def _production_env(**overrides):
         SECRET_KEY="x" * 60 + "production-secret-from-env",
         ALLOWED_HOSTS="kofo.example.org",
         CSRF_TRUSTED_ORIGINS="https://kofo.example.org",
-        DATABASE_URL="sqlite:////tmp/kofo-deploy-check.sqlite3",
+        # In memory: parallel test runs (pytest-xdist) share no database file.
+        DATABASE_URL="sqlite://:memory:",
         SITE_URL="https://kofo.example.org",
     )
     env.update(overrides)

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = 16
 CSRF = "k" * 32  # an unmasked CSRF secret: cookie and header carry the same value
 READY_WITHIN = 120  # seconds; a bound on waiting for the server, not a timing assumption
+PORT_ATTEMPTS = 5
 
 
 def _environment(database):
@@ -43,19 +44,24 @@ def _free_port():
 
 
 def _wait_until_serving(server, base, log):
+    """True once the server answers; False if it stopped because another process took its
+    port between ``_free_port`` and its bind (the caller tries another port)."""
     deadline = time.monotonic() + READY_WITHIN
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(base + "/", timeout=5)  # noqa: S310
-            return
+            return True
         except urllib.error.HTTPError:
-            return  # it answers: any status will do
+            return True  # it answers: any status will do
         except OSError:
             try:  # waiting on the process doubles as the pause between polls
                 server.wait(timeout=0.2)
             except subprocess.TimeoutExpired:
                 continue
-            pytest.fail("runserver stopped: " + log.read_text(errors="replace")[-2000:])
+            output = log.read_text(errors="replace")
+            if "port is already in use" in output:
+                return False
+            pytest.fail("runserver stopped: " + output[-2000:])
     pytest.fail(f"runserver did not answer within {READY_WITHIN} s")
 
 
@@ -91,24 +97,29 @@ def sqlite_site(tmp_path):
         check=True,
     )
     people = json.loads(built.stdout.decode().strip().splitlines()[-1])
-    port = _free_port()
-    log = tmp_path / "runserver.log"
-    # A file, not a pipe: a full pipe nobody reads would stall the server mid-request.
-    with log.open("wb") as output:
-        server = subprocess.Popen(  # noqa: S603
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_serving(server, base, log)
-        yield base, people, database
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    # A free port, and another one if a parallel test run (pytest-xdist) takes it first.
+    for _attempt in range(PORT_ATTEMPTS):
+        port = _free_port()
+        log = tmp_path / f"runserver-{port}.log"
+        # A file, not a pipe: a full pipe nobody reads would stall the server mid-request.
+        with log.open("wb") as output:
+            server = subprocess.Popen(  # noqa: S603
+                [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+                cwd=ROOT,
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            if _wait_until_serving(server, base, log):
+                yield base, people, database
+                return
+        finally:
+            if server.poll() is None:
+                server.terminate()
+                server.wait(timeout=30)
+    pytest.fail(f"no free port for runserver in {PORT_ATTEMPTS} attempts")
 
 
 def test_sixteen_simultaneous_autosaves_on_a_sqlite_file_all_succeed(sqlite_site):
