@@ -11,7 +11,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from .backends import connect_signals
         from .roles import sync_role_permissions
+
+        connect_signals()
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="kofo_sync_role_permissions")
 

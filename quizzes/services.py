@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import FilteredRelation, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -94,16 +95,34 @@ def _check_may_start(quiz, previous, now):
         )
 
 
-def _start(quiz, user, now, context_key=""):
-    # Serialise starts per person: the lock holds even before their first attempt exists.
-    people = get_user_model().objects.order_by()
-    list(people.select_for_update().filter(pk=user.pk).values_list("pk"))
-    quiz = Quiz.objects.get(pk=quiz.pk)  # the live settings, not a stale instance
+def _lock_person(user, quiz):
+    """Lock the person's row and read their attempts at ``quiz`` (pk, number, status,
+    submitted_at only), in one query.
+
+    Serialises starts per person: the lock holds even before their first attempt exists
+    (the attempts are outer-joined; only the person's row is locked).
+    """
+    rows = (
+        get_user_model()
+        .objects.order_by()
+        .select_for_update(of=("self",))
+        .filter(pk=user.pk)
+        .annotate(mine=FilteredRelation("quiz_attempts", condition=Q(quiz_attempts__quiz=quiz)))
+        .values_list("mine__pk", "mine__number", "mine__status", "mine__submitted_at")
+    )
+    return [
+        Attempt(pk=pk, quiz=quiz, number=number, status=status, submitted_at=submitted_at)
+        for pk, number, status, submitted_at in rows
+        if pk is not None
+    ]
+
+
+def _start(quiz, user, now, context_key="", quiz_is_current=False):
+    if not quiz_is_current:
+        quiz = Quiz.objects.get(pk=quiz.pk)  # the published settings, not a draft in memory
     if not quiz.live:
         raise QuizError(_("This Lernkontrolle is not available."))
-    previous = list(
-        Attempt.objects.filter(user=user, quiz=quiz).only("pk", "number", "status", "submitted_at")
-    )
+    previous = _lock_person(user, quiz)
     current = next((a for a in previous if a.status == AttemptStatus.OPEN), None)
     if current is not None:
         current = Attempt.objects.get(pk=current.pk)
@@ -144,10 +163,13 @@ def _start(quiz, user, now, context_key=""):
     return attempt, False
 
 
-def attempt_start(*, quiz, user, context_key=""):
+def attempt_start(*, quiz, user, context_key="", quiz_is_current=False):
     """The person's open attempt (resumed), or a new one with its questions frozen.
 
     ``context_key`` (str, from the access policy) records where a new attempt is taken.
+    The published settings of ``quiz`` are read again (an instance in memory may carry a
+    draft), unless ``quiz_is_current``: the caller loaded it from the database for this
+    request (the start view does, a moment before), which saves a query on the hot path.
 
     Raises ``QuizError`` when the quiz is not live, has no questions, the attempts are used up
     or the waiting time is not over; ``AttemptClosed`` when the open attempt ran out of time
@@ -156,7 +178,7 @@ def attempt_start(*, quiz, user, context_key=""):
     now = timezone.now()
     try:
         with transaction.atomic():
-            attempt, expired = _start(quiz, user, now, context_key)
+            attempt, expired = _start(quiz, user, now, context_key, quiz_is_current)
     except IntegrityError:
         # A parallel start won the race past the lock (should not happen): resume its attempt.
         attempt = Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.OPEN).first()
@@ -171,13 +193,38 @@ def attempt_start(*, quiz, user, context_key=""):
 # --- answering ----------------------------------------------------------------------------------
 
 
-def _open_for_answers(attempt):
+def _lock_with_response(attempt, question):
+    """(locked attempt, its Response at position ``question``) in one query: the attempt row
+    is locked (the response row only when it is written, after the attempt: the lock order
+    of every service). The frozen snapshot is not read again: it never changes after start,
+    so the caller's copy is taken. The Response is ``None`` for a position the attempt lacks.
+    """
+    try:
+        position = int(question)
+    except (TypeError, ValueError):
+        position = -1
+    response = (
+        Response.objects.select_related("attempt")
+        .select_for_update(of=("attempt",))
+        .defer("attempt__snapshot")
+        .filter(attempt_id=attempt.pk, position=position)
+        .first()
+    )
+    if response is None:
+        return _lock(attempt), None
+    locked = response.attempt
+    locked.snapshot = attempt.snapshot
+    return locked, response
+
+
+def _open_for_answers(attempt, locked=None):
     """(locked attempt, closed message or None, now); submits it when time ran out.
 
     The clock is read under the lock, so "saved at" and "submitted at" follow the order in
     which the lock was granted (a save that got in is never dated after the submission).
+    ``locked``: the attempt when the caller took the lock already.
     """
-    locked = _lock(attempt)
+    locked = _lock(attempt) if locked is None else locked
     now = timezone.now()
     if not locked.is_open:
         _sync(attempt, locked)
@@ -221,14 +268,14 @@ def attempt_save_answer(*, attempt, question, answer, advance=False):
     AttemptClosed.
     """
     with transaction.atomic():
-        locked, closed, now = _open_for_answers(attempt)
+        locked, response = _lock_with_response(attempt, question)
+        locked, closed, now = _open_for_answers(attempt, locked)
         if closed is None:
             position = _position(locked, question)
             try:
                 value = scoring.normalise_answer(locked.questions[position], answer)
             except scoring.AnswerError as error:
                 raise InvalidAnswer(str(error), {position: str(error)}) from None
-            response = Response.objects.get(attempt=locked, position=position)
             if locked.is_locked(position, response):
                 raise AnswerLocked(_("This answer can no longer be changed."))
             _apply(locked, response, value, now)
