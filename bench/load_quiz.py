@@ -179,8 +179,12 @@ class Learner:
         response = await self.request(
             "start POST", "POST", f"/lernkontrollen/{quiz}/", {"csrfmiddlewaretoken": token}
         )
-        take = await self.follow("take", response)
-        return await self.follow("question GET", take)
+        # Older KoFo redirected through the attempt's entry ("take"); now straight to the
+        # question. Follow whatever comes, one timed request per hop.
+        while response.status_code in (301, 302, 303):
+            label = "question GET" if "/frage/" in response.headers["location"] else "take"
+            response = await self.follow(label, response)
+        return response
 
     async def take_quiz(self, quiz, think):
         page = await self.start(quiz)
@@ -255,7 +259,12 @@ async def log_in_all(client, learners, parallel):
 
     async def one(learner):
         async with gate:
-            await learner.login()
+            for attempt in range(3):  # a busy shared machine may time one out; not measured
+                try:
+                    return await learner.login()
+                except Failed as error:
+                    print(f"  learner {learner.n}: {error} (try {attempt + 1})", file=sys.stderr)
+            raise Failed(f"learner {learner.n} could not log in")
 
     await asyncio.gather(*(one(learner) for learner in learners))
 

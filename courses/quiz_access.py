@@ -98,16 +98,16 @@ def preview_module(user, quiz):
 
 
 class CourseQuizAccessPolicy(QuizAccessPolicy):
-    """An instance lives for one request (``quizzes.access.access_policy()``): it remembers
-    the module it found per person and quiz, so refusal, context and return URL of the
-    start page share one look-up."""
+    """With ``remember`` (an instance serving one request, ``access_policy(remember=True)``)
+    it keeps the module it found per person and quiz, so refusal, context and return URL of
+    the start page share one look-up."""
 
     def __init__(self):
         self._found = {}
 
     def _module_pk(self, user, quiz):
         key = (user.pk, quiz.pk)
-        if key not in self._found:
+        if key not in self._found or not self.remember:
             pk = learner_module_pk(user, quiz)
             if pk is None:
                 preview = preview_module(user, quiz)

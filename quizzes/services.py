@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import FilteredRelation, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -95,34 +94,19 @@ def _check_may_start(quiz, previous, now):
         )
 
 
-def _lock_person(user, quiz):
-    """Lock the person's row and read their attempts at ``quiz`` (pk, number, status,
-    submitted_at only), in one query.
-
-    Serialises starts per person: the lock holds even before their first attempt exists
-    (the attempts are outer-joined; only the person's row is locked).
-    """
-    rows = (
-        get_user_model()
-        .objects.order_by()
-        .select_for_update(of=("self",))
-        .filter(pk=user.pk)
-        .annotate(mine=FilteredRelation("quiz_attempts", condition=Q(quiz_attempts__quiz=quiz)))
-        .values_list("mine__pk", "mine__number", "mine__status", "mine__submitted_at")
-    )
-    return [
-        Attempt(pk=pk, quiz=quiz, number=number, status=status, submitted_at=submitted_at)
-        for pk, number, status, submitted_at in rows
-        if pk is not None
-    ]
-
-
 def _start(quiz, user, now, context_key="", quiz_is_current=False):
     if not quiz_is_current:
         quiz = Quiz.objects.get(pk=quiz.pk)  # the published settings, not a draft in memory
     if not quiz.live:
         raise QuizError(_("This Lernkontrolle is not available."))
-    previous = _lock_person(user, quiz)
+    # Serialise starts per person: the lock holds even before their first attempt exists.
+    # The attempts are read by a second statement on purpose: under READ COMMITTED a statement
+    # that waited for the lock still sees the rows of its own, older snapshot.
+    people = get_user_model().objects.order_by()
+    list(people.select_for_update().filter(pk=user.pk).values_list("pk"))
+    previous = list(
+        Attempt.objects.filter(user=user, quiz=quiz).only("pk", "number", "status", "submitted_at")
+    )
     current = next((a for a in previous if a.status == AttemptStatus.OPEN), None)
     if current is not None:
         current = Attempt.objects.get(pk=current.pk)

@@ -58,7 +58,7 @@ def _refused(request, attempt, *, as_json=False):
     """
     if not attempt.is_open:
         return None
-    policy = access_policy()
+    policy = access_policy(remember=True)
     refusal = policy.refusal(request.user, attempt.quiz)
     if refusal is None:
         return None
@@ -114,7 +114,7 @@ def _start_facts(quiz, attempts, now):
 @require_http_methods(["GET", "POST"])
 def start(request, pk):
     quiz = get_object_or_404(Quiz, pk=pk)
-    policy = access_policy()
+    policy = access_policy(remember=True)
     refusal = policy.refusal(request.user, quiz)
     if refusal is not None:
         return _refusal_page(request, quiz, refusal, policy.return_url(request.user, quiz))
@@ -380,7 +380,7 @@ def result(request, public_id):
         "result": attempt.result(),
         "categories": [c for c in attempt.category_breakdown(responses) if c["name"]],
         "items": items,
-        "return_url": access_policy().return_url(request.user, attempt.quiz),
+        "return_url": access_policy(remember=True).return_url(request.user, attempt.quiz),
         "pending": attempt.status == AttemptStatus.PENDING,
         "timed_out": _timed_out(attempt),
     }
