@@ -13,6 +13,10 @@ class AccountsConfig(AppConfig):
 
         from lms.roles import sync_role_permissions
 
+        from .backends import connect_signals
+
+        connect_signals()
+
         post_migrate.connect(sync_role_permissions, dispatch_uid="kofo_sync_role_permissions")
 
 

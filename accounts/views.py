@@ -52,7 +52,7 @@ def confirm_email(request, uidb64, token):
         user = None
     if user is None or not services.user_confirm_email(user=user, token=token):
         return render(request, "accounts/confirm_invalid.html", status=400)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="accounts.backends.CachedPermissionsBackend")
     messages.success(request, _("Thank you! Your account is confirmed and you are logged in."))
     return redirect("/")
 

@@ -3,8 +3,13 @@
 A learner may take a quiz when a live module of a live course uses it, the learner is
 actively enrolled in that course and the module is not locked for them (sequential mode).
 Administrators and the course's responsible trainers may take it to try it out.
+
+The quiz views ask on every request (issue 13: the hot path), so the learner's case is one
+query (``learner_placements``) and a policy instance remembers its answer for the request.
 """
 
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Left, Length
 from django.utils.translation import gettext as _
 
 from quizzes.access import QuizAccessPolicy
@@ -17,7 +22,10 @@ from .tree import parent_path
 
 def context_key_of(module):
     """The ``Attempt.context_key`` of attempts taken for ``module`` (reports count by it)."""
-    return f"module:{module.pk}"
+    return CONTEXT_KEY.format(pk=module.pk)
+
+
+CONTEXT_KEY = "module:{pk}"
 
 
 def modules_using(quiz):
@@ -36,20 +44,47 @@ def modules_using(quiz):
     ]
 
 
-def learner_module(user, quiz):
-    """The module through which ``user`` as a learner may take ``quiz``, or None."""
+def learner_placements(user, quiz):
+    """``[(module pk, course pk, course is sequential)]`` of the live modules using ``quiz`` in
+    live courses ``user`` is actively enrolled in, in tree order; one query."""
+    course = CoursePage.objects.live().filter(
+        path=Left(OuterRef("path"), Length(OuterRef("path")) - CoursePage.steplen)
+    )
+    return list(
+        ModulePage.objects.live()
+        .filter(quiz=quiz)
+        .annotate(
+            course_pk=Subquery(course.values("pk")[:1]),
+            sequential=Subquery(course.values("sequential")[:1]),
+        )
+        .filter(
+            Exists(
+                Enrolment.objects.filter(user=user, is_active=True, course_id=OuterRef("course_pk"))
+            )
+        )
+        .order_by("path")
+        .values_list("pk", "course_pk", "sequential")
+    )
+
+
+def learner_module_pk(user, quiz):
+    """The pk of the module through which ``user`` as a learner may take ``quiz``, or None.
+    Sequential courses cost the queries of ``is_locked`` on top."""
     if not user.is_authenticated:
         return None
-    pairs = modules_using(quiz)
-    enrolled = set(
-        Enrolment.objects.filter(
-            user=user, is_active=True, course__in=[course.pk for _m, course in pairs]
-        ).values_list("course_id", flat=True)
-    )
-    for module, course in pairs:
-        if course.pk in enrolled and not is_locked(user=user, module=module, course=course):
-            return module
+    for module_pk, course_pk, sequential in learner_placements(user, quiz):
+        if not sequential:
+            return module_pk
+        module = ModulePage.objects.get(pk=module_pk)
+        if not is_locked(user=user, module=module, course=CoursePage.objects.get(pk=course_pk)):
+            return module_pk
     return None
+
+
+def learner_module(user, quiz):
+    """The module through which ``user`` as a learner may take ``quiz``, or None."""
+    pk = learner_module_pk(user, quiz)
+    return ModulePage.objects.get(pk=pk) if pk is not None else None
 
 
 def preview_module(user, quiz):
@@ -64,11 +99,28 @@ def preview_module(user, quiz):
 
 
 class CourseQuizAccessPolicy(QuizAccessPolicy):
+    """With ``remember`` (an instance serving one request, ``access_policy(remember=True)``)
+    it keeps the module it found per person and quiz, so refusal, context and return URL of
+    the start page share one look-up."""
+
+    def __init__(self):
+        self._found = {}
+
+    def _module_pk(self, user, quiz):
+        key = (user.pk, quiz.pk)
+        if key not in self._found or not self.remember:
+            pk = learner_module_pk(user, quiz)
+            if pk is None:
+                preview = preview_module(user, quiz)
+                pk = preview.pk if preview is not None else None
+            self._found[key] = pk
+        return self._found[key]
+
     def refusal(self, user, quiz):
         refusal = super().refusal(user, quiz)
         if refusal is not None:
             return refusal
-        if learner_module(user, quiz) or preview_module(user, quiz):
+        if self._module_pk(user, quiz) is not None:
             return None
         return _(
             "This Lernkontrolle belongs to a module you cannot open yet. Please enrol in "
@@ -76,9 +128,9 @@ class CourseQuizAccessPolicy(QuizAccessPolicy):
         )
 
     def context_key(self, user, quiz):
-        module = learner_module(user, quiz) or preview_module(user, quiz)
-        return context_key_of(module) if module is not None else ""
+        pk = self._module_pk(user, quiz)
+        return CONTEXT_KEY.format(pk=pk) if pk is not None else ""
 
     def return_url(self, user, quiz):
-        module = learner_module(user, quiz) or preview_module(user, quiz)
-        return module.url if module is not None else None
+        pk = self._module_pk(user, quiz)
+        return ModulePage.objects.get(pk=pk).url if pk is not None else None

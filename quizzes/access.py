@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 class QuizAccessPolicy:
     """Default: any logged-in person may take a published quiz."""
 
+    remember = False  # see access_policy()
+
     def refusal(self, user, quiz):
         """``None`` when ``user`` may start or continue ``quiz``; else a message saying why not."""
         if not user.is_authenticated:
@@ -44,6 +46,11 @@ def _policy_class(dotted_path):
     return import_string(dotted_path)
 
 
-def access_policy():
+def access_policy(*, remember=False):
+    """A new instance of the configured policy. ``remember=True``: the instance serves one
+    request, so it may keep what it looked up (a view asks refusal, context and return URL
+    of the same person and quiz); without it, every question is answered afresh."""
     dotted = getattr(settings, "QUIZZES_ACCESS_POLICY", "quizzes.access.QuizAccessPolicy")
-    return _policy_class(dotted)()
+    policy = _policy_class(dotted)()
+    policy.remember = remember
+    return policy

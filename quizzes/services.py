@@ -92,13 +92,16 @@ def _check_may_start(quiz, previous, now):
         )
 
 
-def _start(quiz, user, now, context_key=""):
-    # Serialise starts per person: the lock holds even before their first attempt exists.
-    people = get_user_model().objects.order_by()
-    list(people.select_for_update().filter(pk=user.pk).values_list("pk"))
-    quiz = Quiz.objects.get(pk=quiz.pk)  # the live settings, not a stale instance
+def _start(quiz, user, now, context_key="", quiz_is_current=False):
+    if not quiz_is_current:
+        quiz = Quiz.objects.get(pk=quiz.pk)  # the published settings, not a draft in memory
     if not quiz.live:
         raise QuizError(_("This Lernkontrolle is not available."))
+    # Serialise starts per person: the lock holds even before their first attempt exists.
+    # The attempts are read by a second statement on purpose: under READ COMMITTED a statement
+    # that waited for the lock still sees the rows of its own, older snapshot.
+    people = get_user_model().objects.order_by()
+    list(people.select_for_update().filter(pk=user.pk).values_list("pk"))
     previous = list(
         Attempt.objects.filter(user=user, quiz=quiz).only("pk", "number", "status", "submitted_at")
     )
@@ -144,10 +147,13 @@ def _start(quiz, user, now, context_key=""):
     return attempt, False
 
 
-def attempt_start(*, quiz, user, context_key=""):
+def attempt_start(*, quiz, user, context_key="", quiz_is_current=False):
     """The person's open attempt (resumed), or a new one with its questions frozen.
 
     ``context_key`` (str, from the access policy) records where a new attempt is taken.
+    The published settings of ``quiz`` are read again (an instance in memory may carry a
+    draft), unless ``quiz_is_current``: the caller loaded it from the database for this
+    request (the start view does, a moment before), which saves a query on the hot path.
 
     Raises ``QuizError`` when the quiz is not live, has no questions, the attempts are used up
     or the waiting time is not over; ``AttemptClosed`` when the open attempt ran out of time
@@ -156,7 +162,7 @@ def attempt_start(*, quiz, user, context_key=""):
     now = timezone.now()
     try:
         with transaction.atomic():
-            attempt, expired = _start(quiz, user, now, context_key)
+            attempt, expired = _start(quiz, user, now, context_key, quiz_is_current)
     except IntegrityError:
         # A parallel start won the race past the lock (should not happen): resume its attempt.
         attempt = Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.OPEN).first()
@@ -171,13 +177,38 @@ def attempt_start(*, quiz, user, context_key=""):
 # --- answering ----------------------------------------------------------------------------------
 
 
-def _open_for_answers(attempt):
+def _lock_with_response(attempt, question):
+    """(locked attempt, its Response at position ``question``) in one query: the attempt row
+    is locked (the response row only when it is written, after the attempt: the lock order
+    of every service). The frozen snapshot is not read again: it never changes after start,
+    so the caller's copy is taken. The Response is ``None`` for a position the attempt lacks.
+    """
+    try:
+        position = int(question)
+    except (TypeError, ValueError):
+        position = -1
+    response = (
+        Response.objects.select_related("attempt")
+        .select_for_update(of=("attempt",))
+        .defer("attempt__snapshot")
+        .filter(attempt_id=attempt.pk, position=position)
+        .first()
+    )
+    if response is None:
+        return _lock(attempt), None
+    locked = response.attempt
+    locked.snapshot = attempt.snapshot
+    return locked, response
+
+
+def _open_for_answers(attempt, locked=None):
     """(locked attempt, closed message or None, now); submits it when time ran out.
 
     The clock is read under the lock, so "saved at" and "submitted at" follow the order in
     which the lock was granted (a save that got in is never dated after the submission).
+    ``locked``: the attempt when the caller took the lock already.
     """
-    locked = _lock(attempt)
+    locked = _lock(attempt) if locked is None else locked
     now = timezone.now()
     if not locked.is_open:
         _sync(attempt, locked)
@@ -221,14 +252,14 @@ def attempt_save_answer(*, attempt, question, answer, advance=False):
     AttemptClosed.
     """
     with transaction.atomic():
-        locked, closed, now = _open_for_answers(attempt)
+        locked, response = _lock_with_response(attempt, question)
+        locked, closed, now = _open_for_answers(attempt, locked)
         if closed is None:
             position = _position(locked, question)
             try:
                 value = scoring.normalise_answer(locked.questions[position], answer)
             except scoring.AnswerError as error:
                 raise InvalidAnswer(str(error), {position: str(error)}) from None
-            response = Response.objects.get(attempt=locked, position=position)
             if locked.is_locked(position, response):
                 raise AnswerLocked(_("This answer can no longer be changed."))
             _apply(locked, response, value, now)

@@ -58,7 +58,7 @@ def _refused(request, attempt, *, as_json=False):
     """
     if not attempt.is_open:
         return None
-    policy = access_policy()
+    policy = access_policy(remember=True)
     refusal = policy.refusal(request.user, attempt.quiz)
     if refusal is None:
         return None
@@ -114,23 +114,26 @@ def _start_facts(quiz, attempts, now):
 @require_http_methods(["GET", "POST"])
 def start(request, pk):
     quiz = get_object_or_404(Quiz, pk=pk)
-    policy = access_policy()
+    policy = access_policy(remember=True)
     refusal = policy.refusal(request.user, quiz)
-    return_url = policy.return_url(request.user, quiz)
     if refusal is not None:
-        return _refusal_page(request, quiz, refusal, return_url)
+        return _refusal_page(request, quiz, refusal, policy.return_url(request.user, quiz))
     if request.method == "POST":
         try:
             attempt = services.attempt_start(
                 quiz=quiz,
                 user=request.user,
                 context_key=policy.context_key(request.user, quiz),
+                quiz_is_current=True,  # loaded above, in this request
             )
         except services.AttemptClosed as error:
             return _closed(request, error)
         except services.QuizError as error:
             messages.error(request, str(error))
             return redirect("quizzes:start", quiz.pk)
+        if attempt.navigation == Navigation.ONE_PER_PAGE:
+            # Straight to the current question: the detour through "take" costs a request.
+            return redirect("quizzes:question", attempt.public_id, attempt.current_position + 1)
         return redirect("quizzes:take", attempt.public_id)
     attempts = list(
         Attempt.objects.filter(user=request.user, quiz=quiz).defer(*LIST_DEFER).order_by("number")
@@ -140,7 +143,7 @@ def start(request, pk):
         "quiz": quiz,
         "attempts": attempts,
         "open_attempt": open_attempt,
-        "return_url": return_url,
+        "return_url": policy.return_url(request.user, quiz),
         **_start_facts(quiz, attempts, timezone.now()),
     }
     return render(request, "quizzes/start.html", context)
@@ -239,11 +242,14 @@ def question(request, public_id, number):
         )
     if not _reachable(attempt, number):
         return redirect("quizzes:question", attempt.public_id, attempt.current_position + 1)
-    responses = list(attempt.responses.all())
     position = number - 1
     if request.method == "POST":
         target = _target(attempt, number, request.POST)
-        response = attempt.responses_by_position(responses).get(position)
+        # Only with feedback after each question does a saved answer lock itself
+        # (Attempt.is_locked); otherwise the answer row is not needed to decide.
+        response = None
+        if attempt.feedback_mode == FeedbackMode.EACH:
+            response = attempt.responses.filter(position=position).first()
         if not attempt.is_locked(position, response):
             raw = posted_answer(request.POST, attempt.questions_for_learner()[position])
             moving_on = target == "review" or (target != number and target > number)
@@ -254,6 +260,7 @@ def question(request, public_id, number):
             except services.AttemptClosed as error:
                 return _closed(request, error)
             except services.InvalidAnswer as error:
+                responses = list(attempt.responses.all())
                 context = question_page_context(
                     attempt, responses, number, errors=error.errors, posted={position: raw}
                 )
@@ -267,7 +274,7 @@ def question(request, public_id, number):
         if target == "review":
             return redirect("quizzes:confirm", attempt.public_id)
         return redirect("quizzes:question", attempt.public_id, target)
-    context = question_page_context(attempt, responses, number)
+    context = question_page_context(attempt, list(attempt.responses.all()), number)
     return render(request, "quizzes/take.html", context)
 
 
@@ -373,7 +380,7 @@ def result(request, public_id):
         "result": attempt.result(),
         "categories": [c for c in attempt.category_breakdown(responses) if c["name"]],
         "items": items,
-        "return_url": access_policy().return_url(request.user, attempt.quiz),
+        "return_url": access_policy(remember=True).return_url(request.user, attempt.quiz),
         "pending": attempt.status == AttemptStatus.PENDING,
         "timed_out": _timed_out(attempt),
         "answers_revealed": attempt.answers_revealed(),

@@ -28,6 +28,13 @@ ALLOWED_HOSTS = _csv("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = _csv("CSRF_TRUSTED_ORIGINS")
 KOFO_DEMO_ACCOUNTS = False
 
+# Persistent database connections: opening one costs a TCP + authentication round trip
+# (several ms of CPU on both sides) per request otherwise. Each gunicorn thread keeps its own;
+# CONN_HEALTH_CHECKS replaces a connection the database closed (restart, idle timeout) before
+# a request uses it, instead of failing that request. DB_CONN_MAX_AGE=0 turns it off.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "600"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 # WhiteNoise serves the collected static files in production only (runserver does it in dev).
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
@@ -59,5 +66,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),  # noqa: F405
+        # Sessions (cached_db) and cached permissions live here too: Django's default of 300
+        # entries would cull (a directory scan) on nearly every write with a few hundred
+        # people logged in.
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "200000"))},
     }
 }

@@ -41,7 +41,7 @@ def main(count):
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
         # The backend that loads users (axes' backend comes first but only guards logins).
-        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+        session["_auth_user_backend"] = "accounts.backends.CachedPermissionsBackend"
         fresh = get_user_model().objects.get(pk=user.pk)
         session["_auth_user_hash"] = fresh.get_session_auth_hash()
         session.create()

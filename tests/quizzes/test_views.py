@@ -86,8 +86,8 @@ def test_start_page_shows_rules_history_and_starts_with_a_post(client_for, learn
     with time_machine.travel(START, tick=False):
         response = client.post(url)
         attempt = Attempt.objects.get(user=learner, quiz=quiz)
-        assert response.url == reverse("quizzes:take", args=[attempt.public_id])
-        assert client.get(response.url).url == page_url(attempt, 1)
+        # One question per page: straight to the first question (no detour, issue 13).
+        assert response.url == page_url(attempt, 1)
         page = client.get(url).content.decode()
     assert "22.11.2026 10:00" in page  # the attempt history, German date
     assert "2 of 3" in page or "2 von 3" in page  # attempts left
@@ -527,7 +527,7 @@ def test_start_page_offers_to_continue_the_open_attempt(client_for, learner):
     page = client.get(reverse("quizzes:start", args=[quiz.pk])).content.decode()
     assert "Fortsetzen" in page or "Continue" in page
     response = client.post(reverse("quizzes:start", args=[quiz.pk]))
-    assert response.url == reverse("quizzes:take", args=[attempt.public_id])
+    assert response.url == page_url(attempt, 1)  # where the learner left off
     assert Attempt.objects.filter(user=learner).count() == 1
 
 
