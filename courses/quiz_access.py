@@ -45,11 +45,15 @@ def modules_using(quiz):
 
 
 def learner_placements(user, quiz):
-    """``[(module pk, course pk, course is sequential)]`` of the live modules using ``quiz`` in
-    live courses ``user`` is actively enrolled in, in tree order; one query."""
+    """``[(module pk, course pk, course is sequential, refresher started at)]`` of the live
+    modules using ``quiz`` in live courses ``user`` is actively enrolled in, in tree order;
+    one query. The last item is the start (UTC) of the person's refresher cycle of that
+    course (``Enrolment.cycle`` > 1), else None: attempts before it belong to an earlier cycle.
+    """
     course = CoursePage.objects.live().filter(
         path=Left(OuterRef("path"), Length(OuterRef("path")) - CoursePage.steplen)
     )
+    active = Enrolment.objects.filter(user=user, is_active=True, course_id=OuterRef("course_pk"))
     return list(
         ModulePage.objects.live()
         .filter(quiz=quiz)
@@ -57,28 +61,34 @@ def learner_placements(user, quiz):
             course_pk=Subquery(course.values("pk")[:1]),
             sequential=Subquery(course.values("sequential")[:1]),
         )
-        .filter(
-            Exists(
-                Enrolment.objects.filter(user=user, is_active=True, course_id=OuterRef("course_pk"))
+        .filter(Exists(active))
+        .annotate(
+            refresher_from=Subquery(
+                active.filter(cycle__gt=1).order_by("-cycle").values("enrolled_at")[:1]
             )
         )
         .order_by("path")
-        .values_list("pk", "course_pk", "sequential")
+        .values_list("pk", "course_pk", "sequential", "refresher_from")
     )
 
 
 def learner_module_pk(user, quiz):
     """The pk of the module through which ``user`` as a learner may take ``quiz``, or None.
     Sequential courses cost the queries of ``is_locked`` on top."""
+    return _learner_placement(user, quiz)[0]
+
+
+def _learner_placement(user, quiz):
+    """(module pk, refresher started at) of ``learner_module_pk``; (None, None) if none."""
     if not user.is_authenticated:
-        return None
-    for module_pk, course_pk, sequential in learner_placements(user, quiz):
+        return None, None
+    for module_pk, course_pk, sequential, refresher_from in learner_placements(user, quiz):
         if not sequential:
-            return module_pk
+            return module_pk, refresher_from
         module = ModulePage.objects.get(pk=module_pk)
         if not is_locked(user=user, module=module, course=CoursePage.objects.get(pk=course_pk)):
-            return module_pk
-    return None
+            return module_pk, refresher_from
+    return None, None
 
 
 def learner_module(user, quiz):
@@ -106,15 +116,23 @@ class CourseQuizAccessPolicy(QuizAccessPolicy):
     def __init__(self):
         self._found = {}
 
-    def _module_pk(self, user, quiz):
+    def _placement(self, user, quiz):
         key = (user.pk, quiz.pk)
         if key not in self._found or not self.remember:
-            pk = learner_module_pk(user, quiz)
+            pk, refresher_from = _learner_placement(user, quiz)
             if pk is None:
                 preview = preview_module(user, quiz)
                 pk = preview.pk if preview is not None else None
-            self._found[key] = pk
+            self._found[key] = (pk, refresher_from)
         return self._found[key]
+
+    def _module_pk(self, user, quiz):
+        return self._placement(user, quiz)[0]
+
+    def attempts_count_from(self, user, quiz):
+        """A refresher cycle (recertification) starts the attempt limit and waiting time
+        afresh: the attempts of the completed cycle stay in the history but are not counted."""
+        return self._placement(user, quiz)[1]
 
     def refusal(self, user, quiz):
         refusal = super().refusal(user, quiz)

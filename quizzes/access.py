@@ -30,6 +30,13 @@ class QuizAccessPolicy:
         on the attempt so reports can count per context (e.g. a course module); "" if none."""
         return ""
 
+    def attempts_count_from(self, user, quiz):
+        """An aware datetime (UTC) from which ``user``'s attempts at ``quiz`` count against
+        the attempt limit and the waiting time, or ``None`` for all of them. A project starts a
+        new round with it (KoFo: a recertification cycle); earlier attempts stay in the history.
+        """
+        return None
+
     def may_view_statistics(self, user, quiz):
         """True when ``user`` may see the aggregated figures of ``quiz`` (statistics, item
         analysis; no names in them). Default: the ``quizzes.view_attempt`` permission, for

@@ -78,6 +78,14 @@ def start_limits(*, quiz, previous, now):
     return StartLimits(attempts_left=left, next_start=next_start)
 
 
+def counted_attempts(attempts, counts_from):
+    """The attempts that count against the limit and the waiting time: all of them, or those
+    started at or after ``counts_from`` (from the access policy's ``attempts_count_from``)."""
+    if counts_from is None:
+        return list(attempts)
+    return [a for a in attempts if a.started_at >= counts_from]
+
+
 def _check_may_start(quiz, previous, now):
     limits = start_limits(quiz=quiz, previous=previous, now=now)
     if limits.attempts_left == 0:
@@ -92,7 +100,7 @@ def _check_may_start(quiz, previous, now):
         )
 
 
-def _start(quiz, user, now, context_key="", quiz_is_current=False):
+def _start(quiz, user, now, context_key="", quiz_is_current=False, counts_from=None):
     if not quiz_is_current:
         quiz = Quiz.objects.get(pk=quiz.pk)  # the published settings, not a draft in memory
     if not quiz.live:
@@ -103,7 +111,9 @@ def _start(quiz, user, now, context_key="", quiz_is_current=False):
     people = get_user_model().objects.order_by()
     list(people.select_for_update().filter(pk=user.pk).values_list("pk"))
     previous = list(
-        Attempt.objects.filter(user=user, quiz=quiz).only("pk", "number", "status", "submitted_at")
+        Attempt.objects.filter(user=user, quiz=quiz).only(
+            "pk", "number", "status", "started_at", "submitted_at"
+        )
     )
     current = next((a for a in previous if a.status == AttemptStatus.OPEN), None)
     if current is not None:
@@ -112,7 +122,7 @@ def _start(quiz, user, now, context_key="", quiz_is_current=False):
             _submit(current, now)
             return current, True
         return current, False
-    _check_may_start(quiz, previous, now)
+    _check_may_start(quiz, counted_attempts(previous, counts_from), now)
     questions = draw(
         pool_queryset(quiz), max_questions=quiz.max_questions, random_order=quiz.random_order
     )
@@ -147,13 +157,15 @@ def _start(quiz, user, now, context_key="", quiz_is_current=False):
     return attempt, False
 
 
-def attempt_start(*, quiz, user, context_key="", quiz_is_current=False):
+def attempt_start(*, quiz, user, context_key="", quiz_is_current=False, counts_from=None):
     """The person's open attempt (resumed), or a new one with its questions frozen.
 
     ``context_key`` (str, from the access policy) records where a new attempt is taken.
     The published settings of ``quiz`` are read again (an instance in memory may carry a
     draft), unless ``quiz_is_current``: the caller loaded it from the database for this
     request (the start view does, a moment before), which saves a query on the hot path.
+    ``counts_from`` (aware datetime or None, from the access policy's
+    ``attempts_count_from``): only attempts started since then count against the limit.
 
     Raises ``QuizError`` when the quiz is not live, has no questions, the attempts are used up
     or the waiting time is not over; ``AttemptClosed`` when the open attempt ran out of time
@@ -162,7 +174,9 @@ def attempt_start(*, quiz, user, context_key="", quiz_is_current=False):
     now = timezone.now()
     try:
         with transaction.atomic():
-            attempt, expired = _start(quiz, user, now, context_key, quiz_is_current)
+            attempt, expired = _start(
+                quiz, user, now, context_key, quiz_is_current, counts_from
+            )
     except IntegrityError:
         # A parallel start won the race past the lock (should not happen): resume its attempt.
         attempt = Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.OPEN).first()

@@ -104,9 +104,11 @@ def _expired(request, attempt):
 # --- start page and history -----------------------------------------------------------------
 
 
-def _start_facts(quiz, attempts, now):
+def _start_facts(quiz, attempts, now, counts_from=None):
     """What the start page tells the learner; the service still decides on POST."""
-    limits = services.start_limits(quiz=quiz, previous=attempts, now=now)
+    limits = services.start_limits(
+        quiz=quiz, previous=services.counted_attempts(attempts, counts_from), now=now
+    )
     return {"attempts_left": limits.attempts_left, "next_start": limits.next_start}
 
 
@@ -125,6 +127,7 @@ def start(request, pk):
                 user=request.user,
                 context_key=policy.context_key(request.user, quiz),
                 quiz_is_current=True,  # loaded above, in this request
+                counts_from=policy.attempts_count_from(request.user, quiz),
             )
         except services.AttemptClosed as error:
             return _closed(request, error)
@@ -144,7 +147,9 @@ def start(request, pk):
         "attempts": attempts,
         "open_attempt": open_attempt,
         "return_url": policy.return_url(request.user, quiz),
-        **_start_facts(quiz, attempts, timezone.now()),
+        **_start_facts(
+            quiz, attempts, timezone.now(), policy.attempts_count_from(request.user, quiz)
+        ),
     }
     return render(request, "quizzes/start.html", context)
 
