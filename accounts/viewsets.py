@@ -10,6 +10,7 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from lms.ids import IdFilterModelMultipleChoiceField
 
+from .erasure_admin import UserEraseView
 from .forms import AdminUserCreationForm, AdminUserEditForm
 
 
@@ -24,6 +25,8 @@ class UserFilterSet(WagtailUserFilterSet):
 
 class UserViewSet(WagtailUserViewSet):
     filterset_class = UserFilterSet
+    # "Delete" is the DSGVO erasure (accounts.erasure_admin), never a deletion.
+    delete_view_class = UserEraseView
 
     def get_form_class(self, for_update=False):
         return AdminUserEditForm if for_update else AdminUserCreationForm

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class QuizzesConfig(AppConfig):
     name = "quizzes"
     verbose_name = _("Lernkontrollen")
+
+    def ready(self):
+        from .personal_data import register
+
+        register()
