@@ -81,6 +81,9 @@ class EraseBulkAction(UserBulkAction):
     action_priority = 10
     classes = {"serious"}
     form_class = ErasureForm
+    # Nothing is deleted, so the refusal for records that refer to the objects
+    # (courses.wagtail_hooks.keep_records_on_bulk_delete) does not apply.
+    keeps_records = True
 
     def check_perm(self, obj):
         return user_can_delete_user(self.request.user, obj) and not is_erased(obj)

@@ -27,6 +27,7 @@ class UserViewSet(WagtailUserViewSet):
     filterset_class = UserFilterSet
     # "Delete" is the DSGVO erasure (accounts.erasure_admin), never a deletion.
     delete_view_class = UserEraseView
+    delete_template_name = "accounts/admin/erase_user.html"
 
     def get_form_class(self, for_update=False):
         return AdminUserEditForm if for_update else AdminUserCreationForm
