@@ -23,4 +23,4 @@ class Command(BaseCommand):
         if years < 1:
             raise CommandError("Die Aufbewahrungsfrist muss mindestens 1 Jahr betragen.")
         count = expired_answers_erase(years=years)
-        self.stdout.write(f"{count} Antworten gelöscht (älter als {years} Jahre).")
+        self.stdout.write(f"Gelöschte Antworten: {count} (Versuche älter als {years} Jahre).")
