@@ -64,9 +64,11 @@ def _render(value, labels):
                         for item in value
                     ),
                 )
+                # Focusable so keyboard users can scroll a wide table (WCAG 2.1.1).
                 return format_html(
-                    '<div class="table-scroll"><table><thead><tr>{}</tr></thead>'
-                    "<tbody>{}</tbody></table></div>",
+                    '<div class="table-scroll" tabindex="0" role="region" aria-label="{}">'
+                    "<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>",
+                    _("Table, scrolls sideways"),
                     head,
                     rows,
                 )
