@@ -51,9 +51,7 @@ def overview(request, user, *, own, download=False):
         "person": user,
         "own": own,
         "export": export,
-        "sections": [
-            (section, export["sections"][section.key]) for section in sections()
-        ],
+        "sections": [(section, export["sections"][section.key]) for section in sections()],
         "erased": is_erased(user),
     }
     response = render(request, "accounts/personal_data.html", context)

@@ -76,9 +76,8 @@ class QueuedEmailBackend(BaseEmailBackend):
     """Records messages and enqueues their delivery on commit; never raises for delivery."""
 
     def send_messages(self, email_messages):
-        from .services import mail_queue
-
         from .personal_data import is_undeliverable
+        from .services import mail_queue
 
         count = 0
         for message in email_messages:
@@ -87,7 +86,9 @@ class QueuedEmailBackend(BaseEmailBackend):
             # Erased people have an address in ".invalid" (outbox.personal_data): every
             # caller (reminders, assignments, certificates, marking) skips them here.
             for field in ("to", "cc", "bcc"):
-                setattr(message, field, [a for a in getattr(message, field) if not is_undeliverable(a)])
+                setattr(
+                    message, field, [a for a in getattr(message, field) if not is_undeliverable(a)]
+                )
             if not message.recipients():
                 continue
             mail = mail_queue(message=message)

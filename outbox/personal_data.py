@@ -49,7 +49,9 @@ def mails_of(user):
 
 def mails_erase(user):
     """Deletes the mails addressed to ``user``; returns how many."""
-    deleted, _counts = Mail.objects.filter(pk__in=[mail.pk for mail in _mails_to(user.email)]).delete()
+    deleted, _counts = Mail.objects.filter(
+        pk__in=[mail.pk for mail in _mails_to(user.email)]
+    ).delete()
     return deleted
 
 

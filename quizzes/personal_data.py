@@ -43,8 +43,10 @@ def attempts_of(user):
     times (aware datetimes), score/max_score (points, Decimal), percent, and ``answers`` (per
     question asked: the question text as asked (rich text HTML), the answer (choice texts,
     text or number as typed), points, correct or not, the trainer's feedback)."""
-    attempts = Attempt.objects.filter(user=user).prefetch_related("responses").order_by(
-        "-started_at", "-pk"
+    attempts = (
+        Attempt.objects.filter(user=user)
+        .prefetch_related("responses")
+        .order_by("-started_at", "-pk")
     )
     data = []
     for attempt in attempts:

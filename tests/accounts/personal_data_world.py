@@ -18,9 +18,7 @@ FREE_TEXT = "Ich denke an Familie Yilmaz aus der Lindenstraße."
 
 def take_quiz(user, quiz, module, *, text="SGB VIII"):
     """A submitted attempt for ``module``: the short text answer ``text``, choices right."""
-    attempt = quiz_services.attempt_start(
-        quiz=quiz, user=user, context_key=context_key_of(module)
-    )
+    attempt = quiz_services.attempt_start(quiz=quiz, user=user, context_key=context_key_of(module))
     for position, question in enumerate(attempt.questions):
         answer = text if question["kind"] == "short_text" else correct_answer(question)
         quiz_services.attempt_save_answer(attempt=attempt, question=position, answer=answer)
@@ -41,7 +39,9 @@ def world(*, email="lena.lernwillig@example.org"):
         email=email, first_name="Lena", last_name="Lernwillig", organisation=organisation
     )
     stranger = UserFactory(
-        email="sven.fremd@example.org", first_name="Sven", last_name="Fremd",
+        email="sven.fremd@example.org",
+        first_name="Sven",
+        last_name="Fremd",
         organisation=organisation,
     )
     for person, text in ((learner, FREE_TEXT), (stranger, "Svens eigene Gedanken")):

@@ -67,8 +67,14 @@ def test_export_contains_every_section_for_a_learner_with_data(data):
 
     assert list(export["sections"]) == [section.key for section in sections()]
     assert set(export["sections"]) >= {
-        "account", "enrolments", "module_completions", "reflection_answers", "attempts",
-        "certificates", "mails", "reminders",
+        "account",
+        "enrolments",
+        "module_completions",
+        "reflection_answers",
+        "attempts",
+        "certificates",
+        "mails",
+        "reminders",
     }
     got = export["sections"]
     assert got["account"]["email"] == "lena.lernwillig@example.org"
@@ -91,8 +97,13 @@ def test_export_contains_every_section_for_a_learner_with_data(data):
 
 def test_another_persons_data_never_appears(data):
     text = export_json(person_data_export(user=data["learner"]))
-    for foreign in ("Sven", "Fremd", "sven.fremd@example.org", "Svens eigene Gedanken",
-                    "Achtes Buch"):
+    for foreign in (
+        "Sven",
+        "Fremd",
+        "sven.fremd@example.org",
+        "Svens eigene Gedanken",
+        "Achtes Buch",
+    ):
         assert foreign not in text
 
 
@@ -105,7 +116,12 @@ def test_learner_sees_and_downloads_their_data_from_the_profile(client, data):
     page = client.get(reverse("accounts:my_data"))
     assert page.status_code == 200
     html = page.text
-    for heading in ("Konto", "Teilnahmen", "Antworten auf Reflexionsfragen", "Teilnahmebescheinigungen"):
+    for heading in (
+        "Konto",
+        "Teilnahmen",
+        "Antworten auf Reflexionsfragen",
+        "Teilnahmebescheinigungen",
+    ):
         assert heading in html
     assert "Lena" in html and "Familie Yilmaz" in html and "Sven" not in html
     assert page["Cache-Control"] == "private, no-store"
@@ -172,7 +188,9 @@ def test_erasure_removes_what_identifies_the_person_and_keeps_the_records(data, 
     certificate = Certificate.objects.get(holder=learner)
     pdf_name = certificate.pdf.name
     assert private_storage.exists(pdf_name)
-    scores = list(Response.objects.filter(attempt__user=learner).values_list("points", "is_correct"))
+    scores = list(
+        Response.objects.filter(attempt__user=learner).values_list("points", "is_correct")
+    )
 
     with run_on_commit():
         summary = person_erase(user=learner, by=administration, reason="Antrag vom 22.11.2026")
