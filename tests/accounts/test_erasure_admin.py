@@ -119,3 +119,23 @@ def test_administration_sees_anybodys_data_managers_never(client, data):
     assert client.get(reverse("accounts_admin:person_data", args=["9" * 25])).status_code == 404
     listing = client.get(reverse("wagtailusers_users:index")).text
     assert page in listing
+
+
+def test_an_erased_account_cannot_be_given_a_name_again(admin_client, data):
+    from accounts.personal_data import person_erase
+
+    learner = data["learner"]
+    person_erase(user=learner, by=None, reason="Antrag")
+    learner.refresh_from_db()
+    response = admin_client.post(
+        reverse("wagtailusers_users:edit", args=[learner.pk]),
+        {
+            "email": "lena.neu@example.org",
+            "first_name": "Lena",
+            "last_name": "Lernwillig",
+            "is_active": "on",
+        },
+    )
+    assert "kann nicht mehr geändert werden" in response.text
+    learner.refresh_from_db()
+    assert learner.last_name == "" and not learner.is_active
