@@ -146,6 +146,15 @@ class AdminUserCreationForm(UserCreationForm, _AdminUserFields):
         super().__init__(*args, **kwargs)
         _id_checking_groups(self)
 
+
+class AdminUserEditForm(UserEditForm, _AdminUserFields):
+    class Meta(UserEditForm.Meta):
+        fields = UserEditForm.Meta.fields | {"job_title", "organisation"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _id_checking_groups(self)
+
     def clean(self):
         # An erased account is a pseudonym that holds anonymous records (DSGVO Art. 17,
         # accounts.personal_data): giving it a name, an address or a role again would undo
@@ -155,12 +164,3 @@ class AdminUserCreationForm(UserCreationForm, _AdminUserFields):
                 _("This person's data has been erased; the account can no longer be changed.")
             )
         return super().clean()
-
-
-class AdminUserEditForm(UserEditForm, _AdminUserFields):
-    class Meta(UserEditForm.Meta):
-        fields = UserEditForm.Meta.fields | {"job_title", "organisation"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _id_checking_groups(self)
