@@ -19,6 +19,10 @@ class AccountsConfig(AppConfig):
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="kofo_sync_role_permissions")
 
+        from .personal_data import register
+
+        register()
+
 
 class KofoUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with the forms for our e-mail based user model."""

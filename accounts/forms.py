@@ -154,3 +154,13 @@ class AdminUserEditForm(UserEditForm, _AdminUserFields):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _id_checking_groups(self)
+
+    def clean(self):
+        # An erased account is a pseudonym that holds anonymous records (DSGVO Art. 17,
+        # accounts.personal_data): giving it a name, an address or a role again would undo
+        # the erasure.
+        if self.instance.erased_at is not None:
+            raise forms.ValidationError(
+                _("This person's data has been erased; the account can no longer be changed.")
+            )
+        return super().clean()

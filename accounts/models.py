@@ -60,6 +60,9 @@ class User(AbstractUser):
         blank=True,
         related_name="members",
     )
+    # Set by accounts.personal_data.person_erase (DSGVO Art. 17): the account is then a
+    # pseudonym kept only so that its records (attempts, completions, certificates) stay.
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -71,6 +74,9 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["last_name", "first_name"]
+        permissions = [
+            ("manage_personal_data", _("Can export and erase people's personal data (DSGVO)"))
+        ]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
             # Stored addresses are canonical (accounts.identity): lower-case printable ASCII.

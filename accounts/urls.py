@@ -4,7 +4,7 @@ from django.utils.functional import lazy
 
 from lms.urls_abs import site_url
 
-from . import views
+from . import personal_data_views, views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -23,6 +23,8 @@ urlpatterns = [
     path("registrieren/", views.register, name="register"),
     path("bestaetigen/<uidb64>/<token>/", views.confirm_email, name="confirm"),
     path("profil/", views.profile, name="profile"),
+    path("meine-daten/", personal_data_views.my_data, name="my_data"),
+    path("meine-daten/json/", personal_data_views.my_data_json, name="my_data_json"),
     path(
         "passwort/aendern/",
         auth_views.PasswordChangeView.as_view(

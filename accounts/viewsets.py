@@ -6,15 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.users.views.users import DeleteView as WagtailUserDeleteView
 from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserFilterSet as WagtailUserFilterSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from lms.deletion import RefuseReferencedDeleteMixin
 from lms.ids import IdFilterModelMultipleChoiceField
 from lms.search import folded_match
 
+from .erasure_admin import UserEraseView
 from .forms import AdminUserCreationForm, AdminUserEditForm
 
 
@@ -50,15 +49,12 @@ class UserIndexView(WagtailUserIndexView):
         return queryset.filter(Q(pk__in=found.values("pk")) | Q(pk__in=folded))
 
 
-class UserDeleteView(RefuseReferencedDeleteMixin, WagtailUserDeleteView):
-    """Wagtail's user deletion; a person whom certificates, enrolments or exam records refer
-    to is refused with what refers to them (lms.deletion) instead of a ``ProtectedError``."""
-
-
 class UserViewSet(WagtailUserViewSet):
     filterset_class = UserFilterSet
     index_view_class = UserIndexView
-    delete_view_class = UserDeleteView
+    # "Delete" is the DSGVO erasure (accounts.erasure_admin), never a deletion.
+    delete_view_class = UserEraseView
+    delete_template_name = "accounts/admin/erase_user.html"
 
     def get_form_class(self, for_update=False):
         return AdminUserEditForm if for_update else AdminUserCreationForm

@@ -10,3 +10,6 @@ class CertificatesConfig(AppConfig):
         import lms.checks  # noqa: F401  (SITE_URL is baked into every certificate)
 
         from . import receivers  # noqa: F401
+        from .personal_data import register
+
+        register()

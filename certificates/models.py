@@ -161,7 +161,7 @@ class Certificate(models.Model):
         permissions = [("revoke_certificate", _("Can revoke and re-issue certificates"))]
 
     def __str__(self):
-        return f"{self.serial} – {self.holder_name}"
+        return f"{self.serial} – {self.holder_name or _('Inhaber:in gelöscht')}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -182,6 +182,12 @@ class Certificate(models.Model):
                 current = current.name
             if stored[field] != current:
                 raise ImmutableCertificateError(f"{field} of an issued certificate is fixed.")
+
+    @property
+    def holder_erased(self):
+        """True once the holder was erased (DSGVO Art. 17): the name is gone, the record stays
+        (accounts.personal_data.person_erase, certificates.personal_data)."""
+        return not self.holder_name
 
     @property
     def printed_code(self):

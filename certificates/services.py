@@ -220,6 +220,10 @@ def _issue_for_completion_of(old):
 
 def reissue_refusal(certificate):
     """Why ``certificate`` cannot be re-issued (a translated message), or None when it can."""
+    if certificate.holder_erased:
+        # A new certificate would print a name again: the holder's erasure (Art. 17 DSGVO)
+        # is final.
+        return _("The holder's personal data has been erased; no new certificate is issued.")
     if certificate.status == Status.SUPERSEDED:
         return _("This certificate has already been replaced.")
     if certificate.status == Status.REVOKED:
@@ -260,7 +264,7 @@ def certificate_reinstate(*, certificate, reason, by):
     The revoked certificate stays revoked (its code keeps saying so); the new one gets a new
     serial number and code. Both carry a log entry with who, when and why. Returns the new
     certificate. Raises ``CertificateError`` without a reason, for a certificate that is not
-    revoked, or when that completion already has a valid certificate.
+    revoked, for an erased holder, or when that completion already has a valid certificate.
     """
     old = _lock_current(certificate)
     reason = (reason or "").strip()
@@ -268,6 +272,10 @@ def certificate_reinstate(*, certificate, reason, by):
         raise CertificateError(_("Only a revoked certificate can be reinstated."))
     if not reason:
         raise CertificateError(_("Please give a reason for the reinstatement."))
+    if old.holder_erased:
+        raise CertificateError(
+            _("The holder's personal data has been erased; no new certificate is issued.")
+        )
     # Locking the enrolment serialises this with issuing and re-issuing; the constraint
     # "one valid certificate per completion" is the last guard.
     Enrolment.objects.select_for_update().get(pk=old.enrolment_id)
@@ -288,8 +296,13 @@ def certificates_reissue_with_new_name(*, holder):
     Certificates are immutable records (ARCHITECTURE.md): each one is superseded through
     ``certificate_reissue`` (a new certificate with the current name, serial, code and PDF,
     mailed as usual; the old one is marked "superseded" and verifies as "ersetzt").
-    Returns the list of new certificates (empty when every name is current).
+    Returns the list of new certificates (empty when every name is current). Raises
+    ``CertificateError`` for an erased holder (DSGVO Art. 17: no name is printed again).
     """
+    if getattr(holder, "erased_at", None) is not None:
+        raise CertificateError(
+            _("The holder's personal data has been erased; no new certificate is issued.")
+        )
     return [certificate_reissue(certificate=old) for old in certificates_with_old_name(holder)]
 
 

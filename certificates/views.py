@@ -34,6 +34,8 @@ def download(request, pk):
     certificate = downloadable_certificate(user=request.user, pk=pk)
     if certificate is None:
         raise Http404
+    if not certificate.pdf:  # deleted with the holder's erasure (certificates.personal_data)
+        raise Http404
     try:
         handle = certificate.pdf.open("rb")
     except FileNotFoundError as error:

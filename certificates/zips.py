@@ -22,8 +22,11 @@ def zip_export_create(*, user, certificates):
 def zip_export_build(*, export):
     """Writes the ZIP to private storage, saving progress every few files."""
     ZipExport.objects.filter(pk=export.pk).update(state=ZipExport.State.RUNNING)
-    certificates = Certificate.objects.filter(pk__in=export.certificate_ids).only(
-        "pk", "serial", "holder_name", "pdf"
+    # An erased holder's certificate has no PDF any more (certificates.personal_data).
+    certificates = (
+        Certificate.objects.filter(pk__in=export.certificate_ids)
+        .exclude(pdf="")
+        .only("pk", "serial", "holder_name", "pdf")
     )
 
     try:

@@ -8,3 +8,6 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401
+        from .personal_data import register
+
+        register()

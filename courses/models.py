@@ -397,7 +397,8 @@ class Enrolment(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
-        on_delete=models.CASCADE,
+        # A record outlives the account: deleting a person is an erasure (accounts.personal_data).
+        on_delete=models.PROTECT,
         related_name="enrolments",
     )
     course = models.ForeignKey(
@@ -501,7 +502,7 @@ class ModuleCompletion(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="module_completions",
     )
     module = models.ForeignKey(

@@ -77,8 +77,10 @@ def keep_pages_with_records(request, page):
 
 @hooks.register("before_bulk_action")
 def keep_records_on_bulk_delete(request, action_type, objects, action_class_instance):
-    """The same refusal for every bulk delete (pages and snippets alike)."""
-    if action_type != "delete":
+    """The same refusal for every bulk delete (pages and snippets alike). A "delete" that
+    deletes nothing (``keeps_records``: the user list's erasure, accounts.erasure_admin) is
+    left alone."""
+    if action_type != "delete" or getattr(action_class_instance, "keeps_records", False):
         return None
     items = deletion.blocked(objects)
     if not items:

@@ -46,6 +46,20 @@ class ContentPage(Page):
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        links = FooterLinks.for_request(request)
+        if links.privacy_id == self.pk:
+            # The privacy page states the rights and retention periods as configured, so the
+            # text editors write cannot drift from what the code does (accounts.personal_data,
+            # settings.KOFO_ANSWER_RETENTION_YEARS).
+            from django.conf import settings
+
+            context["privacy_facts"] = {
+                "retention_years": getattr(settings, "KOFO_ANSWER_RETENTION_YEARS", None)
+            }
+        return context
+
 
 @register_setting(icon="link")
 class FooterLinks(BaseSiteSetting):

@@ -53,6 +53,10 @@ ROLE_PERMISSIONS = {
         "accounts.add_user",
         "accounts.change_user",
         "accounts.view_user",
+        # DSGVO export and erasure (accounts.personal_data); "delete" in the user admin is
+        # the erasure, never a real deletion.
+        "accounts.manage_personal_data",
+        "accounts.delete_user",
         # Login locks (accounts.viewsets.LoginLockViewSet): deleting a row unlocks.
         "axes.view_accessattempt",
         "axes.delete_accessattempt",

@@ -6,3 +6,8 @@ class OutboxConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "outbox"
     verbose_name = _("Outgoing e-mail")
+
+    def ready(self):
+        from .personal_data import register
+
+        register()

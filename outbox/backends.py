@@ -17,11 +17,20 @@ class QueuedEmailBackend(BaseEmailBackend):
     """Records messages and enqueues their delivery on commit; never raises for delivery."""
 
     def send_messages(self, email_messages):
+        from .personal_data import is_undeliverable
         from .services import mail_queue
 
         count = 0
         for message in email_messages:
-            if not isinstance(message, EmailMessage) or not message.recipients():
+            if not isinstance(message, EmailMessage):
+                continue
+            # Erased people have an address in ".invalid" (outbox.personal_data): every
+            # caller (reminders, assignments, certificates, marking) skips them here.
+            for field in ("to", "cc", "bcc"):
+                setattr(
+                    message, field, [a for a in getattr(message, field) if not is_undeliverable(a)]
+                )
+            if not message.recipients():
                 continue
             mail = mail_queue(message=message)
             # robust: a queue that cannot be reached now is no error for the request; the

@@ -8,3 +8,6 @@ class QuizzesConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .personal_data import register
+
+        register()

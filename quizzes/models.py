@@ -249,7 +249,8 @@ class Attempt(AttemptFeedbackMixin, models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
-        on_delete=models.CASCADE,
+        # An exam record outlives the account: the project erases people instead of deleting.
+        on_delete=models.PROTECT,
         related_name="quiz_attempts",
     )
     number = models.PositiveIntegerField(_("attempt"))

@@ -2,7 +2,7 @@
 
 The import contracts live in pyproject.toml ([tool.importlinter]): the layers
 home > reports > certificates > events > courses > quizzes > accounts > organisations >
-lms | outbox,
+outbox > lms,
 the quiz engine knowing no other app, and no import cycles between the modules of an app.
 Templates are held to the same layers: a template never loads a tag library of a higher app
 (a lower app that shows something of a higher one defines a hook, e.g. courses.extensions).

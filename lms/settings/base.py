@@ -203,6 +203,18 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "KoFo <kofo@localhost>")
 # --- end E-mail ------------------------------------------------------------------------------
 
+# --- DSGVO (owner: dsgvo) ----------------------------------------------------------------------
+# Retention of what learners wrote in Lernkontrollen (essay and short text answers, and the
+# feedback on them): `manage.py erase_expired_answers` (daily from cron, or the task
+# quizzes.tasks.erase_expired_answers) replaces them by "[gelöscht]" once the attempt is older
+# than this many years; scores stay. Unset or empty: kept (default off). Documented to
+# learners on the Datenschutz page (home/templates/home/content_page.html).
+_retention = os.environ.get("KOFO_ANSWER_RETENTION_YEARS", "").strip()
+if _retention and not (_retention.isdigit() and int(_retention) >= 1):
+    raise ValueError("KOFO_ANSWER_RETENTION_YEARS must be a whole number of years (>= 1).")
+KOFO_ANSWER_RETENTION_YEARS = int(_retention) if _retention else None
+# --- end DSGVO ---------------------------------------------------------------------------------
+
 # Background work: one API (django-tasks, Django 6's django.tasks backport). Immediate in
 # development and tests, the database backend plus `manage.py db_worker` in production.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
