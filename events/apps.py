@@ -11,3 +11,6 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401
+        from .personal_data import register
+
+        register()

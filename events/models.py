@@ -230,7 +230,8 @@ class Registration(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
-        on_delete=models.CASCADE,
+        # The attendance record outlives the account: deleting a person is an erasure.
+        on_delete=models.PROTECT,
         related_name="session_registrations",
     )
     # The person's organisation and its kind at registration: the share cap counts these.
