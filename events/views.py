@@ -8,7 +8,6 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment
-from courses.selectors import course_of_module
 from organisations.selectors import has_scope
 
 from . import selectors, services
@@ -18,7 +17,7 @@ from .models import Registration, RegistrationStatus
 
 def _live_parents(offering, request):
     module = offering.get_parent().specific
-    course = course_of_module(module)
+    course = module.course()
     if not getattr(request, "is_preview", False) and not (module.live and course.live):
         raise Http404
     return module, course

@@ -89,3 +89,11 @@ def people_visible_to(user):
 # The names the rest of the code grew up with; same functions, one rule.
 users_in_scope = people_visible_to
 organisations_in_scope = organisations_visible_to
+
+
+def has_scope(user):
+    """True for those who see everybody and for anyone with a manager scope: they may act
+    for the people of their scope (e.g. register them for a session, ``events``)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return sees_all_people(user) or hasattr(user, "manager_scope")

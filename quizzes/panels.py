@@ -6,7 +6,10 @@ panels render the ones of their field under a warning sign, next to the field. P
 still refuses with the same messages as errors.
 """
 
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
+
+# Our InlinePanel answers tampered inline rows with a message (lms.formsets), not a 500.
+from lms.formsets import InlinePanel
 
 
 def _warnings(form, name):

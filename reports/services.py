@@ -97,7 +97,7 @@ def course_assign(*, users, course, due_date, assigned_by):
     as they are and get no mail, unless their certificate has expired (``valid_until`` before
     today, Europe/Berlin): then the course is assigned as a new cycle
     (``courses.cycles.enrolment_cycle_start``). Returns the (newest) enrolments."""
-    from certificates.selectors import newest_valid_certificate
+    from certificates.selectors import newest_valid_certificates
     from courses.cycles import enrolment_cycle_start
 
     from .tasks import send_assignment_notice
@@ -108,7 +108,7 @@ def course_assign(*, users, course, due_date, assigned_by):
             user=user, course=course, assigned_by=assigned_by, due_date=due_date
         )
         if enrolment.completed_at is not None:
-            certificate = newest_valid_certificate(enrolment=enrolment)
+            certificate = newest_valid_certificates([enrolment]).get(enrolment.pk)
             if certificate is not None and certificate.is_expired:
                 enrolment = (
                     enrolment_cycle_start(

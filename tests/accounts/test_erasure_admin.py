@@ -8,11 +8,11 @@ record").
 import json
 
 import pytest
-from accounts.roles import ADMINISTRATION, MANAGERS
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from courses.models import Enrolment, ModuleCompletion
+from lms.roles import ADMINISTRATION, MANAGERS
 from organisations.models import ManagerScope
 from quizzes.models import Attempt, Response
 from tests.factories import UserFactory

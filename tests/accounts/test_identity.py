@@ -153,6 +153,13 @@ def _migrate(target):
     executor.migrate([target])
 
 
+def _migrate_to_latest(app):
+    """Back to the newest migration of ``app``: the tests after this one need its schema."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes(app))
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_data_migration_lists_look_alike_accounts_and_changes_nothing():
     _migrate(("accounts", "0003_create_role_groups"))
@@ -177,8 +184,11 @@ def test_the_data_migration_lists_look_alike_accounts_and_changes_nothing():
             cursor.execute("DELETE FROM accounts_user WHERE id = 902")
             cursor.execute("UPDATE accounts_user SET email = 'KIſS@Example.org' WHERE id = 901")
         _migrate(("accounts", "0005_auth_canonical_email"))
-        assert User.objects.get(pk=901).email == "kiss@example.org"
+        # Only the columns of that state: later migrations add columns the model knows.
+        assert User.objects.filter(pk=901).values_list("email", flat=True).get() == (
+            "kiss@example.org"
+        )
     finally:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM accounts_user WHERE id IN (901, 902)")
-        _migrate(("accounts", "0005_auth_canonical_email"))
+        _migrate_to_latest("accounts")
