@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.identity import canonical_email
-from organisations.selectors import people_visible_to
+from organisations.selectors import people_assignable_by
 
 from .models import Attendance
 
@@ -23,7 +23,7 @@ class RegisterPersonForm(forms.Form):
 
     def clean_email(self):
         address = canonical_email(self.cleaned_data["email"])
-        person = people_visible_to(self.manager).filter(email=address, is_active=True).first()
+        person = people_assignable_by(self.manager).filter(email=address).first()
         if person is None:
             raise ValidationError(
                 _("Nobody with this address belongs to the organisations you look after.")

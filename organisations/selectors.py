@@ -86,6 +86,14 @@ def people_visible_to(user):
     )
 
 
+def people_assignable_by(user):
+    """The people of ``people_visible_to(user)`` one may act for now (assign a course,
+    register for a session): active accounts only. Deactivated and erased accounts (DSGVO
+    Art. 17, ``accounts.personal_data``) stay visible in the reports as records, but nobody
+    enrols them again. Lazy queryset."""
+    return people_visible_to(user).filter(is_active=True)
+
+
 # The names the rest of the code grew up with; same functions, one rule.
 users_in_scope = people_visible_to
 organisations_in_scope = organisations_visible_to

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from certificates.selectors import newest_valid_certificates
 from courses.models import Enrolment
-from organisations.selectors import users_in_scope
+from organisations.selectors import people_assignable_by
 
 from .forms import AssignmentConfirmForm, AssignmentForm, email_rows
 from .services import ConfirmationUnknown, confirmation_create, confirmation_run, course_assign
@@ -32,7 +32,7 @@ class Preview:
 
 def _preview(form, manager):
     data = form.cleaned_data
-    scope = users_in_scope(manager)
+    scope = people_assignable_by(manager)
     preview = Preview()
     if data["person"]:
         people = [data["person"]]

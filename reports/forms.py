@@ -9,7 +9,7 @@ from accounts.identity import email_lookup_key
 from courses.models import CoursePage
 from lms.csvfile import EMAIL, CsvUploadField
 from lms.ids import IdModelChoiceField, IdModelMultipleChoiceField
-from organisations.selectors import organisations_in_scope, users_in_scope
+from organisations.selectors import organisations_in_scope, people_assignable_by
 
 
 class _CourseAndDueDate(forms.Form):
@@ -35,7 +35,7 @@ class AssignmentConfirmForm(_CourseAndDueDate):
 
     def __init__(self, *args, manager, **kwargs):
         super().__init__(*args, manager=manager, **kwargs)
-        self.fields["user"].queryset = users_in_scope(manager)
+        self.fields["user"].queryset = people_assignable_by(manager)
 
 
 class AssignmentForm(_CourseAndDueDate):
@@ -55,7 +55,9 @@ class AssignmentForm(_CourseAndDueDate):
 
     def __init__(self, *args, manager, **kwargs):
         super().__init__(*args, manager=manager, **kwargs)
-        self.fields["person"].queryset = users_in_scope(manager).order_by("last_name", "first_name")
+        self.fields["person"].queryset = people_assignable_by(manager).order_by(
+            "last_name", "first_name"
+        )
         self.fields["person"].label_from_instance = lambda user: (
             f"{user.last_name}, {user.first_name} ({user.email})"
         )

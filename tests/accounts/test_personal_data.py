@@ -238,6 +238,26 @@ def test_verification_says_holder_erased(client, data, administration):
     assert "Kinderschutz kompakt" in page  # the record itself still verifies
 
 
+def test_the_certificate_page_of_an_erased_holder_names_nobody(client, data, administration):
+    """Found by the tester: the page left the empty name out, so it read as if the
+    organisation had taken part, and offered a PDF that no longer exists."""
+    certificate = Certificate.objects.get(holder=data["learner"])
+    person_erase(user=data["learner"], by=administration, reason="Antrag")
+    client.force_login(administration)
+    page = client.get(reverse("certificates:view", args=[certificate.pk])).text
+    assert "Inhaber:in gelöscht" in page
+    assert reverse("certificates:download", args=[certificate.pk]) not in page
+
+
+def test_erased_people_cannot_be_assigned_a_course(client, data, administration):
+    """Found by the tester: the assignment picker offered erased accounts."""
+    person_erase(user=data["learner"], by=administration, reason="Antrag")
+    client.force_login(administration)
+    page = client.get(reverse("reports:assign")).text
+    assert "geloescht-" not in page
+    assert data["stranger"].email in page
+
+
 def test_erased_person_cannot_log_in_or_reset_the_password(client, data, administration):
     learner = data["learner"]
     learner.set_password("Geheim-Passwort-123")
