@@ -19,6 +19,7 @@ cannot be an id is "not found", as Django's ``<int:pk>`` routes answer) and answ
 from functools import wraps
 
 from django.http import Http404
+from wagtail.admin.auth import require_admin_access
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 
 from .ids import parse_id
@@ -64,3 +65,18 @@ class IdSnippetViewSetMixin:
     @property
     def revisions_compare_view(self):
         return require_id(super().revisions_compare_view)
+
+
+@require_admin_access  # as Wagtail decorates every admin route; the bulk actions check the rest
+def bulk_action_view(request, app_label, model_name, action):
+    """Wagtail's bulk-action dispatcher (``wagtail.admin.views.bulk_action.index``) with the
+    ids checked first: it passes every ``?id=`` to ``pk__in`` unread, so ``?id=NaN``, ``?id=``
+    or a 30-digit id was an HTTP 500 on every bulk action (delete, unpublish, move, roles…).
+    An id that cannot be one (``lms.ids.parse_id``; "all" is Wagtail's own word for "every
+    listed row") is "not found", as for single objects."""
+    from wagtail.admin.views.bulk_action import index
+
+    ids = request.GET.getlist("id")
+    if any(value != "all" and parse_id(value) is None for value in ids):
+        raise Http404
+    return index(request, app_label, model_name, action)

@@ -5,7 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms.snippets import bulk_action_view
+
 urlpatterns = [
+    # Before Wagtail's own route of the same path: the ids are checked first (lms.snippets).
+    path(
+        "verwaltung/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        bulk_action_view,
+        name="kofo_bulk_action",
+    ),
     path("verwaltung/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("konto/", include("accounts.urls")),
