@@ -205,7 +205,7 @@ def read_csv(data, *, columns, max_bytes=MAX_FILE_BYTES):
     A first line naming known columns (German or English) maps them by name; another first
     line without an "@" is taken as a header and skipped. Raises CsvFileError when the file
     is larger than ``max_bytes``, has more than MAX_ROWS lines, is empty or no text, or its
-    header lacks ``columns[0]``.
+    header lacks one of ``columns``.
     """
     if isinstance(data, bytes):
         if len(data) > max_bytes:
@@ -239,9 +239,12 @@ def read_csv(data, *, columns, max_bytes=MAX_FILE_BYTES):
             continue
         if index == 0:
             header = _header_map(cells, columns)
-            if header and columns[0].key not in header:
+            missing = [column for column in columns if header and column.key not in header]
+            if missing:
+                # Every wanted column by name: a file headed "email;first_name" is refused
+                # at the field, not read with the last names taken from nowhere.
                 raise CsvFileError(
-                    _("The header line has no column “%(name)s”.") % {"name": columns[0].names[0]}
+                    _("The header line has no column “%(name)s”.") % {"name": missing[0].names[0]}
                 )
             if header or "@" not in line:
                 positions = header or positions

@@ -79,7 +79,7 @@ def test_a_field_over_our_limit_is_one_line_error():
 
 def test_an_unterminated_quote_costs_only_its_line():
     text = 'E-Mail;Vorname\n"a@example.org;Anna\nb@example.org;Ben\n'
-    table = read_csv(text.encode(), columns=COLUMNS)
+    table = read_csv(text.encode(), columns=(EMAIL, FIRST_NAME))
     assert table.rows[0].number == 2
     assert table.rows[0].error == "Ein Anführungszeichen ist nicht geschlossen oder falsch gesetzt."
     assert table.rows[1].cells["email"] == "b@example.org" and not table.rows[1].error
@@ -87,7 +87,7 @@ def test_an_unterminated_quote_costs_only_its_line():
 
 def test_nul_and_control_characters_are_refused_per_line():
     text = "E-Mail;Vorname;Nachname\na@example.org;An\x00na;Berg\nb@example.org;Ben;Berg\n"
-    table = read_csv(text.encode(), columns=COLUMNS)
+    table = read_csv(text.encode(), columns=(EMAIL, FIRST_NAME, LAST_NAME))
     assert table.rows[0].error.startswith("Enthält Steuerzeichen")
     assert "\x00" not in table.rows[0].raw
     assert not table.rows[1].error
@@ -111,6 +111,12 @@ def test_single_column_without_header():
         (b"PK\x03\x04rest-of-a-zip", "Das ist eine Excel-Arbeitsmappe"),
         (b"\xef\xbb\xbf\xff\xfe", "Die Datei konnte nicht als Text gelesen werden."),
         (b"Vorname;Nachname\nAnna;Berg\n", "Die Kopfzeile hat keine Spalte „E-Mail“."),
+        # Found by the tester: a missing column further right was a KeyError, HTTP 500.
+        (
+            b"email,first_name\nneu1@example.org,Anna\n",
+            "Die Kopfzeile hat keine Spalte „Nachname“.",
+        ),
+        (b"email\nneu1@example.org\n", "Die Kopfzeile hat keine Spalte „Vorname“."),
         (b"a@example.org\n" * 200_000, "Die Datei ist zu groß (höchstens 2 MB)."),
         (b"a@example.org\n" * 5_002, "Die Datei hat mehr als 5.000 Zeilen."),
     ],
