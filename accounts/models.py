@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from lms.inputs import validate_one_line
+
 from .identity import canonical_email, email_lookup_key, validate_canonical_email
 
 
@@ -49,9 +51,11 @@ class User(AbstractUser):
     email = models.EmailField(
         _("e-mail address"), unique=True, validators=[validate_canonical_email]
     )
-    first_name = models.CharField(_("first name"), max_length=150)
-    last_name = models.CharField(_("last name"), max_length=150)
-    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    first_name = models.CharField(_("first name"), max_length=150, validators=[validate_one_line])
+    last_name = models.CharField(_("last name"), max_length=150, validators=[validate_one_line])
+    job_title = models.CharField(
+        _("job title"), max_length=150, blank=True, validators=[validate_one_line]
+    )
     organisation = models.ForeignKey(
         "organisations.Organisation",
         verbose_name=_("organisation"),

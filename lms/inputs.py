@@ -23,10 +23,24 @@ from django.utils.translation import gettext_lazy as _
 MULTILINE_ALLOWED = frozenset("\t\n\r")
 
 
+# Invisible format characters nobody types on purpose: zero-width space, word joiner, a BOM
+# inside text, and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+# U+2066–U+2069), which reorder what is displayed ("Trojan Source", CVE-2021-42574) and could
+# make a printed name read differently from what was stored. Zero-width (non-)joiners and the
+# left-to-right/right-to-left marks stay allowed: Persian, Indic and Hebrew text needs them.
+INVISIBLE = frozenset("\u200b\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _is_control(char):
     # Cc: C0 (U+0000–U+001F), DEL (U+007F), C1 (U+0080–U+009F).
     # Cs: lone surrogates (only from JSON "\ud800" escapes); no database can store them.
-    return unicodedata.category(char) in ("Cc", "Cs")
+    return char in INVISIBLE or unicodedata.category(char) in ("Cc", "Cs")
+
+
+def validate_one_line(value):
+    """Model/form field validator for one-line text that is shown or printed (names, job
+    titles): ``reject_control_characters`` without line breaks. Raises ``ValidationError``."""
+    reject_control_characters(value)
 
 
 def reject_control_characters(value, *, multiline=False):
@@ -36,9 +50,10 @@ def reject_control_characters(value, *, multiline=False):
     reflection), which keeps tab and line breaks; False (default) for one-line input such as
     a name, a short answer or a number, where a tab or line break is as wrong as NUL.
 
-    Refused: NUL and every other C0/C1 control character (Unicode category ``Cc``) and lone
-    surrogates (``Cs``). Why: PostgreSQL refuses NUL in ``text`` (``DataError``, a 500) while
-    SQLite stores it silently; the others are invisible, break CSV exports and PDF output.
+    Refused: NUL and every other C0/C1 control character (Unicode category ``Cc``), lone
+    surrogates (``Cs``) and the invisible format characters of ``INVISIBLE``. Why: PostgreSQL
+    refuses NUL in ``text`` (``DataError``, a 500) while SQLite stores it silently; the others
+    are invisible, break CSV exports and PDF output, or reorder what is displayed.
     Django's form ``CharField`` only refuses NUL (``ProhibitNullCharactersValidator``); this is
     the one check for the inputs that bypass forms and for stricter fields.
 

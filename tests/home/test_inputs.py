@@ -176,3 +176,30 @@ def test_any_text_is_read_or_refused_never_an_exception(text):
     except ValidationError:
         return
     assert number.is_finite()
+
+
+@pytest.mark.parametrize("name", ["\u200b", "Ol\u202ega", "A\u2066B", "\ufeffAnna"])
+@pytest.mark.django_db
+def test_invisible_format_characters_are_refused_in_printed_names(client, name):
+    """Found by the tester: a name of one zero-width space, or one with a right-to-left
+    override, was saved from the profile and would be printed on certificates."""
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(first_name="Anna", last_name="Berg")
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:profile"), {"first_name": name, "last_name": "Berg", "job_title": ""}
+    )
+    assert response.status_code == 400  # the form again, with the message at the field
+    assert "unsichtbares Steuerzeichen" in response.text
+    user.refresh_from_db()
+    assert user.first_name == "Anna"
+
+
+def test_joiners_and_direction_marks_of_real_scripts_stay_allowed():
+    from lms.inputs import reject_control_characters
+
+    for text in ("می\u200cخواهم", "क्\u200dष", "\u200fשלום"):
+        assert reject_control_characters(text) == text
