@@ -76,6 +76,8 @@ LABELS = {
     "offering": _("Offering"),
     "place": _("Place"),
     "dates": _("Dates"),
+    "start": _("Start"),
+    "end": _("End"),
     "status": _("Status"),
     "registered_at": _("Registered"),
     "confirmed_at": _("Seat confirmed"),
