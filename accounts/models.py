@@ -96,6 +96,12 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    @property
+    def listed_last_name(self):
+        """The last name for lists and exports; "(gelöscht)" once the person was erased
+        (DSGVO Art. 17), so an anonymous record reads as one and not as a blank name."""
+        return _("(erased)") if self.erased_at else self.last_name
+
     def clean(self):
         # Replaces AbstractUser.clean (which would raise the same error a second time, not
         # at the field): the field's validator already reports an address that has no

@@ -212,6 +212,7 @@ def learner_progress(enrolments, *, today=None):
             "user__first_name",
             "user__last_name",
             "user__email",
+            "user__erased_at",
             "organisation__name",
             "organisation__kind",
             "organisation__region__name",

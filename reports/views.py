@@ -91,6 +91,8 @@ class ScopedReportView(GermanExportMixin, ReportView):
 
 
 def _person(row):
+    if row.user.erased_at:
+        return row.user.listed_last_name
     return f"{row.user.last_name}, {row.user.first_name}"
 
 
@@ -130,7 +132,7 @@ class LearnerProgressView(ScopedReportView):
         Column("validity", label=_("Validity"), accessor="validity_label"),
     ]
     list_export = [
-        "user.last_name",
+        "user.listed_last_name",
         "user.first_name",
         "user.email",
         "organisation.name",
@@ -144,7 +146,7 @@ class LearnerProgressView(ScopedReportView):
         "validity_label",
     ]
     export_headings = {
-        "user.last_name": _("Last name"),
+        "user.listed_last_name": _("Last name"),
         "user.first_name": _("First name"),
         "user.email": _("E-mail address"),
         "organisation.name": _("Organisation"),

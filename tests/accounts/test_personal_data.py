@@ -258,6 +258,18 @@ def test_erased_people_cannot_be_assigned_a_course(client, data, administration)
     assert data["stranger"].email in page
 
 
+def test_reports_list_an_erased_person_as_erased_not_as_a_blank_name(
+    client, data, administration
+):
+    """Found by the tester: the learner-progress report showed ", " for an erased person."""
+    person_erase(user=data["learner"], by=administration, reason="Antrag")
+    client.force_login(administration)
+    page = client.get(reverse("reports:learner_progress")).text
+    assert "(gelöscht)" in page and "Lernwillig" not in page
+    export = client.get(reverse("reports:learner_progress"), {"export": "csv"})
+    assert "(gelöscht)" in b"".join(export.streaming_content).decode("utf-8-sig")
+
+
 def test_erased_person_cannot_log_in_or_reset_the_password(client, data, administration):
     learner = data["learner"]
     learner.set_password("Geheim-Passwort-123")
