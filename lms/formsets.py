@@ -11,6 +11,7 @@ empty row and the formset is invalid with a message, so nothing is saved and not
 """
 
 from django.core.exceptions import ValidationError
+from django.forms.formsets import ORDERING_FIELD_NAME
 from django.forms.models import BaseModelFormSet
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import BaseChildFormSet
@@ -40,6 +41,16 @@ class ChildFormSet(BaseChildFormSet):
                     i, instance=self.model(), **kwargs
                 )
         return super()._construct_form(i, **kwargs)
+
+    def full_clean(self):
+        super().full_clean()
+        if self.can_order:
+            # An unchanged extra row is not validated, so its ``cleaned_data`` has no ORDER;
+            # Wagtail's InlinePanel re-sorts the rows of a valid formset by
+            # ``cleaned_data["ORDER"]`` when the parent form has errors: KeyError, HTTP 500.
+            for form in self.forms:
+                if hasattr(form, "cleaned_data"):
+                    form.cleaned_data.setdefault(ORDERING_FIELD_NAME, None)
 
     def clean(self):
         super().clean()

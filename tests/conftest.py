@@ -31,6 +31,11 @@ def _long_first_rank(item):
     return len(_LONG_FIRST)
 
 
+# tryfirst: this hook runs before pytest-django's own (also tryfirst; conftest hooks are called
+# before plugin hooks), whose stable sort then still puts the transactional tests (browser,
+# live server) after the others: they flush the database, including the home page the data
+# migrations create, which every later plain test of that worker would miss.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Row-locking tests (marked ``postgres``) need PostgreSQL: SQLite has no row locks.
 

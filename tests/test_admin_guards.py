@@ -116,3 +116,16 @@ def test_bulk_actions_still_work_and_still_need_a_login(admin_client):
     assert page.status_code == 200
     anonymous = Client().get("/verwaltung/bulk/wagtailcore/page/unpublish/", {"id": ["1"]})
     assert anonymous.status_code == 302 and "/verwaltung/login/" in anonymous["Location"]
+
+
+def test_an_unchanged_extra_row_beside_a_form_error_is_no_server_error(admin_client, quiz):
+    """Found by the crawler after the merge: with the quiz form invalid (no title) and the
+    questions formset valid, an unchanged extra question row had no ORDER in its cleaned data
+    and Wagtail's InlinePanel, re-sorting the rows, raised KeyError (HTTP 500)."""
+    data = quiz_data(questions=[single_choice()], title="")
+    data["questions-TOTAL_FORMS"] = str(int(data["questions-TOTAL_FORMS"]) + 1)
+    response = admin_client.post(reverse(EDIT, args=[quiz.pk]), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["title"]
+    quiz.refresh_from_db()
+    assert quiz.title != ""
