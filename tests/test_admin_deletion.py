@@ -106,24 +106,19 @@ def test_a_manager_scope_and_a_login_lock_are_deleted(admin_client):
     assert not AccessAttempt.objects.exists()
 
 
-def test_a_person_with_a_certificate_is_refused(admin_client):
+def test_deleting_a_person_with_a_certificate_is_the_erasure_and_loses_no_record(admin_client):
+    """Deleting a person is the DSGVO erasure (accounts.personal_data, issue #12): no
+    ProtectedError, no cascade; the certificate stays as an anonymous record."""
     holder = UserFactory(first_name="Ayşe", last_name="Demir")
     completed_enrolment(user=holder, course=make_course(title="Kinderschutz"))
     url = reverse("wagtailusers_users:delete", args=[holder.pk])
-    for response in (admin_client.get(url), admin_client.post(url)):
-        assert response.status_code == 409
-        assert "Teilnahmebescheinigungen: 1" in response.text
-    # Wagtail's bulk delete of people (not ours) refuses on its own; it must not delete.
-    assert admin_client.post(_bulk_delete("accounts", "user", holder.pk)).status_code == 302
-    assert User.objects.filter(pk=holder.pk).exists()
-    assert Certificate.objects.filter(holder=holder).count() == 1
-
-
-def test_a_person_without_records_is_deleted(admin_client):
-    person = UserFactory()
-    response = admin_client.post(reverse("wagtailusers_users:delete", args=[person.pk]))
+    assert "Art. 17" in admin_client.get(url).text
+    assert admin_client.post(url).status_code == 400  # a reason is required
+    response = admin_client.post(url, {"reason": "Antrag vom 01.12.2026"})
     assert response.status_code == 302
-    assert not User.objects.filter(pk=person.pk).exists()
+    holder.refresh_from_db()
+    assert holder.erased_at is not None and holder.last_name == ""
+    assert Certificate.objects.filter(holder=holder).count() == 1
 
 
 def test_records_nobody_deletes_by_hand_are_refused(admin_client):
