@@ -53,7 +53,9 @@ class DraftailRichTextArea(WagtailDraftailRichTextArea):
         if raw is None:
             return None
         try:
-            if not _is_contentstate(json.loads(raw)):
+            parsed = json.loads(raw)
+            # An empty editor posts ``null``; Wagtail's exporter renders it as empty text.
+            if parsed is not None and not _is_contentstate(parsed):
                 return UNREADABLE
             return self.converter.to_database_format(raw)
         except (ValueError, TypeError, AttributeError, KeyError, IndexError):

@@ -47,6 +47,15 @@ def test_unreadable_rich_text_is_a_message_at_the_field(admin_client, quiz, desc
     assert Quiz.objects.get(pk=quiz.pk).title == "Kinderschutz-Quiz"
 
 
+def test_an_empty_editor_saves_an_empty_text(admin_client, quiz):
+    """Draftail posts ``null`` for an editor nobody typed in (a new quiz's description):
+    that is empty text, not unreadable input."""
+    data = quiz_data(questions=[single_choice()], description="null")
+    response = admin_client.post(reverse(EDIT, args=[quiz.pk]), data)
+    assert response.status_code == 302
+    assert Quiz.objects.get(pk=quiz.pk).description == ""
+
+
 def test_a_page_with_unreadable_rich_text_is_not_saved(admin_client):
     course = make_course(title="Kinderschutz", modules=1)
     url = reverse("wagtailadmin_pages:edit", args=[course.pk])

@@ -86,9 +86,21 @@ def page(browser, live_server, transactional_db):
     assert violations == [], "CSP violations:\n" + "\n".join(violations)
 
 
+_SETTLE_JS = """() => Promise.all(
+    document.getAnimations()
+        .filter(a => a.effect && a.effect.getComputedTiming().endTime <= 3000)
+        .map(a => a.finished.catch(() => null))
+)"""
+
+
 def check_page(page, name):
     """Screenshot the current page and fail on any axe-core WCAG A/AA violation."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # Check the page as it settles, not mid-transition: Wagtail's messages fade their colour
+    # in, and axe measured the half-faded green (4.09:1) on some runs. Waits for the end of
+    # the short CSS transitions and animations (up to 3 s long: fades, slides); a spinner's
+    # infinite one and the help badge's 25-second "ping" are not what axe should wait for.
+    page.evaluate(_SETTLE_JS)
     safe = re.sub(r"[^a-z0-9_-]+", "-", name.lower())
     page.screenshot(path=str(SCREENSHOTS / f"{safe}.png"), full_page=True)
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
