@@ -1,7 +1,10 @@
 """Writes of the accounts app: creating accounts, registration and its confirmation."""
 
+import hashlib
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -59,9 +62,29 @@ def user_create(
     return user
 
 
-def _mail(subject, template, user, context):
+# A repeated registration (a double click, a reload, the same form sent again) mails once
+# within this window; a changed registration (another password) is a new mail at once.
+REGISTRATION_MAIL_WINDOW_SECONDS = 600
+
+
+def _mail(subject, template, user, context, *, once_key=None):
+    """Send on commit; with ``once_key``, at most once per key within the window."""
     body = render_to_string(template, {"user": user, **context})
-    transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))
+
+    def send():
+        key = f"registration-mail:{once_key}" if once_key else None
+        # cache.add is atomic: of parallel requests with one key, one sends.
+        if key is None or cache.add(key, 1, REGISTRATION_MAIL_WINDOW_SECONDS):
+            send_mail(subject, body, None, [user.email])
+
+    transaction.on_commit(send)
+
+
+def _once_key(kind, user):
+    # The password hash is in the key: a registration with a new password (which makes the
+    # earlier link invalid) gets its own mail; the same registration again does not.
+    digest = hashlib.sha256(f"{user.pk}:{user.password}".encode()).hexdigest()[:24]
+    return f"{kind}:{digest}"
 
 
 @transaction.atomic
@@ -72,7 +95,9 @@ def user_register(*, email, password, first_name, last_name, organisation, job_t
     account; an unconfirmed registration is replaced by this one (only the mailbox owner
     can confirm it, and the new link is the only one that works), a confirmed account gets
     a notice mail ("someone tried to register with your address"). Source: OWASP ASVS 4.0
-    V2.2 / Authentication Cheat Sheet, "account enumeration". Mails go out on commit.
+    V2.2 / Authentication Cheat Sheet, "account enumeration". Mails go out on commit, and
+    the same registration sent again within ``REGISTRATION_MAIL_WINDOW_SECONDS`` (a double
+    click) neither mails again nor invalidates the link already sent.
     Returns the address (str) the mail went to.
     """
     email = canonical_email(email)
@@ -95,7 +120,10 @@ def user_register(*, email, password, first_name, last_name, organisation, job_t
     if not user.is_active and user.last_login is None and user.has_usable_password():
         for name, value in fields.items():
             setattr(user, name, value)
-        user.set_password(password)
+        # The same password again (a double click, a retry): keep the hash, so the link
+        # already mailed stays valid and no second mail goes out.
+        if not user.check_password(password):
+            user.set_password(password)
         user.save()
         _confirmation_mail(user)
     else:
@@ -107,6 +135,7 @@ def user_register(*, email, password, first_name, last_name, organisation, job_t
                 "login_url": absolute_url(reverse("accounts:login")),
                 "reset_url": absolute_url(reverse("accounts:password_reset")),
             },
+            once_key=_once_key("exists", user),
         )
     return email
 
@@ -117,6 +146,7 @@ def _confirmation_mail(user):
         "accounts/email/confirm_registration.txt",
         user,
         {"url": confirmation_url(user=user)},
+        once_key=_once_key("confirm", user),
     )
 
 

@@ -97,6 +97,8 @@ def normalise_text(value):
 # --- numbers -----------------------------------------------------------------------------------
 
 NUMBER_MAX_CHARS = 40
+# Significant digits Decimal's default context (precision 28) holds exactly.
+NUMBER_MAX_DIGITS = 28
 # Signs people type or paste: hyphen-minus, minus sign U+2212, en dash U+2013 (word
 # processors turn "-3" into "–3"), figure dash U+2012, small and full-width hyphen-minus.
 _MINUS = "-\u2212\u2013\u2012\ufe63\uff0d"
@@ -184,7 +186,8 @@ def parse_number(value):
     to three non-zero-led digits before: thousands in German, decimals in English, so either
     reading is plausible: code ``"ambiguous_number"``); anything else that is not a number,
     exponents (``1e5``), ``NaN``, ``Infinity`` and more than 40 characters (code
-    ``"invalid_number"``); control characters (``reject_control_characters``).
+    ``"invalid_number"``); more than 28 significant digits, which Decimal arithmetic would
+    round (code ``"too_many_digits"``); control characters (``reject_control_characters``).
 
     Sources: DIN 5008 (German number writing: decimal comma, grouping with spaces or points),
     the SI Brochure 9th ed. 5.4.4 (either mark as decimal sign, thin space grouping), and
@@ -223,4 +226,13 @@ def parse_number(value):
         number = Decimal(sign + plain)
     except InvalidOperation:
         raise _not_a_number() from None
+    significant = "".join(map(str, number.as_tuple().digits)).strip("0")
+    if len(significant) > NUMBER_MAX_DIGITS:
+        # Decimal arithmetic (normalize, comparison with a tolerance) rounds beyond this:
+        # 30 digits would be stored and scored as another number, silently.
+        raise _number_error(
+            "too_many_digits",
+            _("Please enter at most %(max)d digits."),
+            {"max": NUMBER_MAX_DIGITS},
+        )
     return abs(number) if number.is_zero() else number  # "-0" is 0

@@ -1,6 +1,7 @@
 import threading
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -45,3 +46,5 @@ def test_twelve_parallel_registrations_with_one_address_give_one_account():
     assert errors == []
     assert statuses == [200] * 12
     assert User.objects.filter(email="ayse@example.org").count() == 1
+    # One confirmation mail, not twelve (a double click must not flood the mailbox).
+    assert [m.to for m in mail.outbox] == [["ayse@example.org"]]

@@ -96,6 +96,33 @@ def test_a_new_registration_replaces_an_unconfirmed_one_and_only_its_link_works(
     assert user.check_password("Ayses-Passwort-2026")
 
 
+def test_a_double_click_on_register_mails_once_and_the_link_works(
+    client, django_capture_on_commit_callbacks
+):
+    """The same form sent three times (a double click, a reload): one mail, and its link
+    activates the account (before: three mails, only the last link worked)."""
+    organisation = OrganisationFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            assert _register(client, _form(organisation)).status_code == 200
+    assert [m.to for m in mail.outbox] == [["ayse@example.org"]]
+    link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
+    client.get(re.sub(r"^https?://[^/]+", "", link))
+    assert User.objects.get(email="ayse@example.org").is_active
+
+
+def test_a_repeated_attempt_on_a_taken_address_notifies_the_owner_once(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory(email="ayse@example.org")
+    organisation = OrganisationFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            assert _register(client, _form(organisation)).status_code == 200
+    assert len(mail.outbox) == 1
+    assert "Registrierungsversuch" in mail.outbox[0].subject
+
+
 def test_registrations_are_throttled_per_client_address(client):
     organisation = OrganisationFactory()
     for number in range(30):

@@ -161,6 +161,19 @@ def test_numbers_are_stored_in_plain_notation(typed, stored):
     assert normalise_answer(NUMERIC, typed) == stored
 
 
+@pytest.mark.parametrize("typed", ["123456789012345678901234567890", "0,12345678901234567890123456789"])
+def test_more_digits_than_can_be_kept_are_refused_not_rounded(typed):
+    """Before: 30 digits were stored and scored as a rounded number ("…567900")."""
+    with pytest.raises(AnswerError, match="höchstens 28 Ziffern"):
+        normalise_answer(NUMERIC, typed)
+
+
+def test_long_numbers_within_the_limit_are_kept_exactly():
+    typed = "1234567890123456789012345678"  # 28 digits
+    assert normalise_answer(NUMERIC, typed) == typed
+    assert normalise_answer(NUMERIC, "1" + "0" * 35) == "1" + "0" * 35
+
+
 def test_german_thousands_separator():
     assert parse_number("1.234,5") == Decimal("1234.5")
     assert parse_number(" 7 ") == Decimal("7")
