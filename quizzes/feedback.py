@@ -11,13 +11,14 @@ correctness only through ``feedback_for()``, which returns ``None`` whenever the
 Within feedback, the correct answers and the explanation are a second gate, the frozen
 ``answer_reveal`` policy (``answers_revealed()``): never / after passing / after each attempt /
 after the last allowed attempt. When it says no, ``feedback_for()`` leaves them out entirely,
-so no template can show them by mistake.
+so no template can show them by mistake, and withholds the verdict itself where it would
+tell the answer (``correctness_gives_answer_away``: true or false, a choice of two).
 """
 
 from decimal import Decimal
 
 from . import scoring
-from .choices import AttemptStatus, FeedbackMode
+from .choices import AttemptStatus, FeedbackMode, QuestionKind
 
 # Keys of a snapshot question a learner may see before submission (no answers, no explanation).
 LEARNER_KEYS = (
@@ -30,6 +31,15 @@ LEARNER_KEYS = (
     "category",
     "partial_credit",
 )
+
+
+def correctness_gives_answer_away(question):
+    """Whether "correct" / "not correct" for ``question`` (a snapshot dict) tells the answer:
+    true or false, and a single choice between two (the other one is then right). While
+    the answers are withheld, such questions get no per-question verdict."""
+    if question["kind"] == QuestionKind.TRUE_FALSE:
+        return True
+    return question["kind"] == QuestionKind.SINGLE and len(question.get("choices", [])) <= 2
 
 
 class AttemptFeedbackMixin:
@@ -108,10 +118,29 @@ class AttemptFeedbackMixin:
             points, is_correct = outcome.points, outcome.is_correct
             needs_marking = outcome.needs_marking
         revealed = self.answers_revealed()
+        if not revealed and correctness_gives_answer_away(question):
+            # "Richtig"/"Falsch" on a true-or-false question is the answer itself.
+            return {
+                "position": position,
+                "answer": answer,
+                "revealed": False,
+                "withheld": True,
+                "points": None,
+                "max_points": Decimal(question["points"]),
+                "is_correct": None,
+                "needs_marking": False,
+                "correct_choice_values": [],
+                "accepted_answers": [],
+                "numeric_answer": None,
+                "tolerance": None,
+                "explanation": "",
+                "marker_feedback": "",
+            }
         return {
             "position": position,
             "answer": answer,
             "revealed": revealed,
+            "withheld": False,
             "points": points,
             "max_points": Decimal(question["points"]),
             "is_correct": is_correct,

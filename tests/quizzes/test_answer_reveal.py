@@ -152,10 +152,31 @@ def test_feedback_after_each_question_shows_the_answer_only_if_each_attempt_allo
     )
     page = client.get(reverse("quizzes:question", args=[attempt.public_id, 2]))
     html = page.content.decode()
-    assert "Nicht richtig." in html  # the feedback itself is shown
-    # All choices are on the question page anyway; which one is right is the secret.
+    # All choices are on the question page anyway; which one is right is the secret. With
+    # two choices, "Nicht richtig." alone would tell it: withheld until the answers are.
+    assert ("Nicht richtig." in html) == revealed
+    assert ("Ob sie richtig war" in html) == (not revealed)
     secrets = [s for s in ("Richtige Antwort:", EXPLANATION) if s in html]
     assert secrets == (["Richtige Antwort:", EXPLANATION] if revealed else [])
+
+
+@pytest.mark.parametrize("kind", [QuestionKind.TRUE_FALSE, QuestionKind.SINGLE])
+def test_a_verdict_that_tells_the_answer_is_withheld_with_the_answers(client, kind):
+    """Tester's finding: with the answers withheld, "Nicht richtig." on a true-or-false
+    question (or a choice of two) said which one was right."""
+    user = UserFactory()
+    client.force_login(user)
+    quiz = QuizFactory(title="Wahr oder falsch", answer_reveal=AnswerReveal.NEVER)
+    question = QuestionFactory(quiz=quiz, kind=kind, text="<p>Das Jobcenter zahlt Kindergeld.</p>")
+    ChoiceFactory(question=question, text="Richtig")
+    ChoiceFactory(question=question, text="Falsch", is_correct=True)
+    attempt = services.attempt_start(quiz=quiz, user=user)
+    services.attempt_save_answers(attempt=attempt, answers={0: wrong_answer(attempt.questions[0])})
+    services.attempt_submit(attempt=attempt)
+    html = client.get(reverse("quizzes:result", args=[attempt.public_id])).content.decode()
+    assert "Nicht richtig." not in html and "Richtig." not in html.replace("Nicht richtig.", "")
+    assert "Ob sie richtig war, sehen Sie" in html
+    assert "0 von 1 Punkten" in html  # the total score stays: it is the result
 
 
 def test_migration_keeps_todays_behaviour_for_existing_quizzes_attempts_and_drafts():
