@@ -149,6 +149,27 @@ class CourseQuizAccessPolicy(QuizAccessPolicy):
         pk = self._module_pk(user, quiz)
         return CONTEXT_KEY.format(pk=pk) if pk is not None else ""
 
+    def may_view_statistics(self, user, quiz):
+        """The quiz's figures (statistics, item analysis) for those who run a course using
+        it (``may_preview``: the Administration, responsible trainers, editors of the
+        module); a quiz no course uses yet, for everyone who may see attempts. Before, every
+        trainer saw the figures of every course's quiz."""
+        if not super().may_view_statistics(user, quiz):
+            return False
+        # Drafts too: a course taken offline keeps the attempts made while it was live.
+        modules = list(ModulePage.objects.filter(quiz=quiz))
+        if not modules:
+            return True
+        by_path = {
+            c.path: c
+            for c in CoursePage.objects.filter(path__in=[parent_path(m.path) for m in modules])
+        }
+        return any(
+            may_preview(user, by_path[parent_path(m.path)], m)
+            for m in modules
+            if parent_path(m.path) in by_path
+        )
+
     def return_url(self, user, quiz):
         pk = self._module_pk(user, quiz)
         return ModulePage.objects.get(pk=pk).url if pk is not None else None

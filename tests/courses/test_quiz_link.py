@@ -153,3 +153,24 @@ def test_whoever_may_preview_the_module_may_try_its_quiz(quiz, client):
     client.force_login(administrator)
     assert client.get(module.url).status_code == 200  # preview without enrolment
     assert CourseQuizAccessPolicy().refusal(administrator, quiz) is None
+
+
+def test_a_quiz_s_figures_are_for_the_people_who_run_a_course_using_it(client, quiz):
+    """Tester's finding: every trainer saw the statistics of every course's Lernkontrolle.
+    Now: the course's responsible trainers (and the Administration, editors of the page)."""
+    from django.urls import reverse
+
+    from tests.quizzes.test_admin import trainer
+
+    course, _module = course_with_quiz(quiz, modules=1)
+    responsible, other = trainer(), trainer()
+    course.responsible_trainers.add(responsible)
+    course.save()  # a ParentalManyToManyField writes on save
+    for name in ("quizzes_admin:statistics", "quizzes_admin:item_analysis"):
+        url = reverse(name, args=[quiz.pk])
+        client.force_login(responsible)
+        assert client.get(url).status_code == 200
+        client.force_login(other)
+        assert client.get(url).status_code in (302, 403)
+    unused = Quiz.objects.create(title="Noch in keiner Fortbildung")
+    assert client.get(reverse("quizzes_admin:statistics", args=[unused.pk])).status_code == 200
