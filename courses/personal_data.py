@@ -2,12 +2,15 @@
 ``lms.personal_data``, registered in ``CoursesConfig.ready``).
 
 Enrolments and module completions are the training record (Fortbildungsnachweis): erasure
-keeps them as anonymous records so every report's totals stay the same. Reflection answers
+keeps them as anonymous records so every report's totals stay the same; the free-text reason
+of a completion recorded by hand is replaced (``completion_reasons_erase``). Reflection answers
 are private free text that nobody else reads and no report counts: erasure deletes them
 (data minimisation, Art. 5 Abs. 1 lit. c DSGVO).
 """
 
 from django.utils.translation import gettext_lazy as _
+
+from lms.personal_data import ERASED_TEXT
 
 from .models import Enrolment, ModuleCompletion, ReflectionAnswer
 
@@ -95,6 +98,24 @@ def responsibilities_erase(user):
     return deleted
 
 
+def completion_reasons_erase(user):
+    """Replaces the reasons of ``user``'s completions recorded by hand (free text about the
+    person, e.g. "attended in person, was ill on the second day") by ``ERASED_TEXT``; the
+    completions and their dates stay (certificates and figures rest on them), and they stay
+    marked as recorded by hand. Returns how many texts."""
+    enrolments = (
+        Enrolment.objects.filter(user=user)
+        .exclude(completion_reason__in=("", ERASED_TEXT))
+        .update(completion_reason=ERASED_TEXT)
+    )
+    modules = (
+        ModuleCompletion.objects.filter(user=user)
+        .exclude(reason__in=("", ERASED_TEXT))
+        .update(reason=ERASED_TEXT)
+    )
+    return enrolments + modules
+
+
 def reflection_answers_erase(user):
     """Deletes ``user``'s reflection answers; returns how many."""
     deleted, _counts = ReflectionAnswer.objects.filter(user=user).delete()
@@ -135,6 +156,7 @@ def register():
         "module_completions",
         label=_("Module completions"),
         collect=module_completions_of,
+        erase=completion_reasons_erase,
         labels=LABELS,
         order=30,
     )

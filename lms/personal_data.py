@@ -44,6 +44,11 @@ class Section:
 _sections = {}
 
 
+# What a removed free text becomes (erasure, retention): not emptied, so "there was a text"
+# stays true for the figures that count it, and nobody mistakes it for an empty answer.
+ERASED_TEXT = "[gelöscht]"
+
+
 def register_section(key, *, label, collect, erase=None, labels=None, order=100):
     """Add (or replace, for code reloads) the section ``key``; returns the ``Section``."""
     section = Section(

@@ -18,9 +18,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from lms.personal_data import ERASED_TEXT
+
 from .models import Attempt, QuestionKind, Response
 
-ERASED_TEXT = "[gelöscht]"
 FREE_TEXT_KINDS = {QuestionKind.ESSAY, QuestionKind.SHORT_TEXT}
 
 

@@ -5,9 +5,11 @@ A reminder row only stops a second reminder on the same day; no report counts it
 deletes it.
 """
 
+import json
+
 from django.utils.translation import gettext_lazy as _
 
-from .models import Reminder
+from .models import Confirmation, Reminder
 
 
 def reminders_of(user):
@@ -24,6 +26,34 @@ def reminders_erase(user):
     return deleted
 
 
+def _previews_mentioning(user):
+    # Previews live at most a day (services.CONFIRMATION_VALID): few rows, read in Python
+    # so the match is the same on SQLite and PostgreSQL.
+    needles = [
+        n.casefold() for n in (user.email, f"{user.first_name} {user.last_name}") if n.strip()
+    ]
+    found = []
+    for confirmation in Confirmation.objects.order_by("pk"):
+        text = json.dumps(confirmation.payload, ensure_ascii=False).casefold()
+        if confirmation.created_by_id == user.pk or any(n in text for n in needles):
+            found.append(confirmation)
+    return found
+
+
+def previews_of(user):
+    """Import and assignment previews (waiting for "confirm", at most a day old) that name
+    ``user`` or that ``user`` made: list of dicts (purpose, created_at (aware, UTC))."""
+    return [{"purpose": c.purpose, "created_at": c.created_at} for c in _previews_mentioning(user)]
+
+
+def previews_erase(user):
+    """Deletes the previews that name ``user`` (the CSV lines of a people import or a
+    course assignment, with names and addresses) or that ``user`` made; returns how many."""
+    pks = [c.pk for c in _previews_mentioning(user)]
+    deleted, _counts = Confirmation.objects.filter(pk__in=pks).delete()
+    return deleted
+
+
 def register():
     """Called from ``ReportsConfig.ready``."""
     from lms.personal_data import register_section
@@ -35,4 +65,12 @@ def register():
         erase=reminders_erase,
         labels={"sent_on": _("Sent on"), "courses": _("Courses")},
         order=70,
+    )
+    register_section(
+        "previews",
+        label=_("Import and assignment previews"),
+        collect=previews_of,
+        erase=previews_erase,
+        labels={"purpose": _("Purpose"), "created_at": _("Created")},
+        order=75,
     )

@@ -258,9 +258,7 @@ def test_erased_people_cannot_be_assigned_a_course(client, data, administration)
     assert data["stranger"].email in page
 
 
-def test_reports_list_an_erased_person_as_erased_not_as_a_blank_name(
-    client, data, administration
-):
+def test_reports_list_an_erased_person_as_erased_not_as_a_blank_name(client, data, administration):
     """Found by the tester: the learner-progress report showed ", " for an erased person."""
     person_erase(user=data["learner"], by=administration, reason="Antrag")
     client.force_login(administration)
@@ -334,3 +332,31 @@ def test_records_protect_their_person_from_a_plain_delete(data):
     with pytest.raises(ProtectedError):
         data["learner"].delete()
     assert Attempt.objects.filter(user=data["learner"]).exists()
+
+
+def test_erasure_replaces_hand_recorded_reasons_and_deletes_previews_naming_the_person(
+    data, administration
+):
+    """Tester's finding: erasure kept the reason of a completion recorded by hand (free text
+    about the person) and the people-import preview with their name and address."""
+    from reports.models import Confirmation
+    from reports.services import confirmation_create
+
+    learner, stranger = data["learner"], data["stranger"]
+    Enrolment.objects.filter(user=learner).update(completion_reason="War am 2. Tag krank")
+    ModuleCompletion.objects.filter(user=learner).update(reason="Präsenz in Hamm, krank")
+    lines = [{"email": learner.email, "last_name": learner.last_name}]
+    confirmation_create(purpose="people_import", user=administration, payload={"rows": lines})
+    other = confirmation_create(
+        purpose="people_import", user=administration, payload={"rows": [{"email": stranger.email}]}
+    )
+    exported = export_json(person_data_export(user=learner))
+    assert "War am 2. Tag krank" in exported and "people_import" in exported
+
+    with run_on_commit():
+        person_erase(user=learner, by=administration, reason="Antrag")
+
+    enrolment = Enrolment.objects.get(user=learner)
+    assert enrolment.completion_reason == ERASED_TEXT and enrolment.is_manual_completion
+    assert ModuleCompletion.objects.get(user=learner).reason == ERASED_TEXT
+    assert list(Confirmation.objects.values_list("pk", flat=True)) == [other.pk]

@@ -161,7 +161,9 @@ def test_numbers_are_stored_in_plain_notation(typed, stored):
     assert normalise_answer(NUMERIC, typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["123456789012345678901234567890", "0,12345678901234567890123456789"])
+@pytest.mark.parametrize(
+    "typed", ["123456789012345678901234567890", "0,12345678901234567890123456789"]
+)
 def test_more_digits_than_can_be_kept_are_refused_not_rounded(typed):
     """Before: 30 digits were stored and scored as a rounded number ("…567900")."""
     with pytest.raises(AnswerError, match="höchstens 28 Ziffern"):
