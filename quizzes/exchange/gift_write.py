@@ -7,11 +7,14 @@ comment naming the question, so the file says what it leaves out.
 """
 
 import html
+import re
 
 from ..choices import QuestionKind
 from .data import CLOZE, MATCHING, ORDERING
 from .text import format_decimal, html_to_plain
 
+# GIFT cannot carry images: their references would point nowhere.
+_EMBEDDED_IMAGE = re.compile(r"<img[^>]*@@PLUGINFILE@@[^>]*>")
 _ESCAPES = str.maketrans({char: f"\\{char}" for char in ":~=#{}"})
 
 
@@ -33,6 +36,8 @@ def _choice(choice, kind):
         prefix = _weight(choice.fraction)
     else:
         prefix = "~" if choice.fraction == 0 else f"~%{format_decimal(choice.fraction)}%"
+    if prefix == "~" and choice.text.startswith("%"):
+        prefix = "~%0%"  # else the text's own "%…%" would be read as the weight
     feedback = f"#{escape(choice.feedback)}" if choice.feedback else ""
     # The question is written as [html], and Moodle reads its answers in the same format.
     return f"\t{prefix}{escape(html.escape(choice.text, quote=False))}{feedback}"
@@ -78,7 +83,7 @@ def write_gift(questions):
         if question.points != 1:
             lines.append(f"// points: {format_decimal(question.points)}")
         head = f"::{escape(question.title)}::" if question.title else ""
-        head += f"[html]{escape(question.text)}"
+        head += f"[html]{escape(_EMBEDDED_IMAGE.sub('', question.text))}"
         general = f"\t####{escape(question.feedback)}" if question.feedback else ""
         if question.kind == QuestionKind.ESSAY:
             lines.append(head + "{" + general.strip() + "}")

@@ -27,6 +27,7 @@ from ..models import RICH_TEXT_FEATURES, Choice, Question, QuestionCategory
 from .data import ExchangeChoice, ExchangeImage, ExchangeQuestion
 
 _BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+_EMPTY_PARAGRAPH = re.compile(r'<p data-block-key="[^"]*">\s*</p>')
 _DROPPED_ELEMENTS = ("script", "style", "template", "iframe", "object")
 
 
@@ -52,7 +53,9 @@ def clean_html(markup):
         # XHTML serialisation: Wagtail's converter wants every void element closed.
         parts.append(etree.tostring(fragment, method="xml", encoding="unicode", with_tail=True))
     converter = ContentstateConverter(features=RICH_TEXT_FEATURES)
-    return converter.to_database_format(converter.from_database_format("".join(parts)))
+    stored = converter.to_database_format(converter.from_database_format("".join(parts)))
+    # A paragraph that held only an image (now the question's image field) stays behind empty.
+    return _EMPTY_PARAGRAPH.sub("", stored)
 
 
 def export_html(stored):

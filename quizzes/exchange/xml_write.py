@@ -7,6 +7,7 @@ as the ``ordering`` plugin type.
 """
 
 import base64
+import html
 
 from lxml import etree
 
@@ -71,11 +72,11 @@ def _body(element, question):
         etree.SubElement(element, "responsefieldlines").text = "15"
     elif kind == MATCHING:
         for left, right in question.pairs:
-            sub = _text(element, "subquestion", left, "html", cdata=False)
+            sub = _text(element, "subquestion", html.escape(left, quote=False), "html")
             etree.SubElement(etree.SubElement(sub, "answer"), "text").text = right
     elif kind == ORDERING:
         for position, item in enumerate(question.items, start=1):
-            _answer(element, position, item, text_format="html")
+            _answer(element, position, html.escape(item, quote=False), text_format="html")
 
 
 def write_moodle_xml(questions):
