@@ -173,3 +173,19 @@ def build_question(exchanged, *, categories, user=None, sort_order=0):
             )
         ]
     return question
+
+
+def quiz_export(quiz, file_format, category=""):
+    """The questions of ``quiz``'s latest version (the draft a trainer sees in the editor) as
+    ``file_format`` "gift" or "xml" (UTF-8 bytes); only ``category`` (a name) if given."""
+    from . import write_gift, write_moodle_xml
+
+    draft = quiz.get_latest_revision_as_object() if quiz.latest_revision_id else quiz
+    questions = [
+        to_exchange(question)
+        for question in draft.questions.all()
+        if not category or (question.category_id and question.category.name == category)
+    ]
+    if file_format == "gift":
+        return write_gift(questions).encode("utf-8")
+    return write_moodle_xml(questions)
