@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from io import BytesIO
 
-from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -132,8 +132,8 @@ def _store_image(image, user):
         willow.Image.open(BytesIO(image.data))
     except Exception:  # Willow raises per format; any failure means "no image we can show"
         return None
-    stored = get_image_model()(title=image.name, uploaded_by_user=user)
-    stored.file.save(image.name or "bild.png", ContentFile(image.data), save=False)
+    upload = ImageFile(BytesIO(image.data), name=image.name or "bild.png")
+    stored = get_image_model()(title=image.name or "bild.png", file=upload, uploaded_by_user=user)
     stored.save()
     return stored
 
