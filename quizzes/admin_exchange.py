@@ -154,6 +154,9 @@ def _unstash(request, quiz, token):
 
 @require_http_methods(["GET", "POST"])
 def import_questions(request, pk):
+    """GET: the upload form. POST with a file: the preview (nothing saved; the file waits in
+    storage). POST with the preview's token: the import as a draft, then the edit screen.
+    403 for people who may not edit quiz ``pk``; 400 with a message for a bad file/token."""
     quiz = _quiz_for(request, pk)
     if request.method == "GET":
         return _render(request, quiz, QuestionFileForm())
@@ -188,6 +191,8 @@ def import_questions(request, pk):
 
 @require_GET
 def export_questions(request, pk, file_format):
+    """The questions of quiz ``pk`` (its latest version) as a download in ``file_format``
+    ("gift" or "xml"; 404 otherwise). 403 for people who may not edit the quiz."""
     quiz = _quiz_for(request, pk)
     if file_format not in FORMATS:
         return HttpResponse(_("Unknown format."), status=404)

@@ -67,7 +67,7 @@ class ExchangeQuestion:
     (general feedback, our "explanation") are HTML. ``points`` in points (Decimal > 0).
     ``accepted_answers`` for short text; ``numeric_answer`` and ``tolerance`` (absolute,
     same unit) for numeric; ``pairs`` ``[(question, answer)]`` for matching; ``items`` in
-    the right order for ordering; ``gaps`` for cloze (``text`` holds ``{1}``, ``{2}`` …).
+    the right order for ordering; ``gaps`` for cloze (``text`` holds ``[[1]]``, ``[[2]]`` …).
     ``line``: 1-based line in the file where the question starts (0 when unknown).
     """
 
