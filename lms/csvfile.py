@@ -17,7 +17,6 @@ Rules and their sources:
   NUL in text, and none belongs in a name or an address.
 """
 
-import codecs
 import csv
 import re
 import unicodedata
@@ -29,6 +28,8 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from . import textfile
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FIELD_CHARS = 1000
@@ -110,29 +111,17 @@ def decode(data):
 
     Raises CsvFileError for a spreadsheet workbook or bytes that are no text at all.
     """
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+    if textfile.is_office_document(data):
         raise CsvFileError(
             _(
                 "This is an Excel workbook, not a CSV file. In Excel choose “Save as” and "
                 "“CSV UTF-8” or “CSV (semicolon separated)”."
             )
         )
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding.replace("-sig", "")), encoding
-            except UnicodeDecodeError:
-                break
-    else:
-        for encoding in ("utf-8", "cp1252"):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                continue
+    try:
+        return textfile.decode_text(data)
+    except textfile.NotText:
+        pass
     raise CsvFileError(_("The file could not be read as text. Please save it as CSV."))
 
 

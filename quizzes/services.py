@@ -1,4 +1,5 @@
-"""Every write with a rule: starting, answering, submitting and marking attempts.
+"""Every write with a rule: starting, answering, submitting and marking attempts, importing
+questions into a quiz (``importing``).
 
 All functions are keyword-only, run in ``transaction.atomic`` and raise ``QuizError`` (or a
 subclass) with a translated message for the learner. Each takes a row lock on the attempt (or the
@@ -18,6 +19,7 @@ from lms.formats import format_datetime
 
 from . import scoring
 from .errors import AnswerLocked, AttemptClosed, InvalidAnswer, QuizError
+from .importing import ImportOutcome, quiz_import_questions
 from .marking import finalise, response_mark
 from .models import Attempt, AttemptStatus, FeedbackMode, Quiz, Response
 from .snapshot import build_snapshot, draw, pool_queryset
@@ -25,6 +27,7 @@ from .snapshot import build_snapshot, draw, pool_queryset
 __all__ = [
     "AnswerLocked",
     "AttemptClosed",
+    "ImportOutcome",
     "InvalidAnswer",
     "QuizError",
     "attempt_expire_overdue",
@@ -32,6 +35,7 @@ __all__ = [
     "attempt_save_answers",
     "attempt_start",
     "attempt_submit",
+    "quiz_import_questions",
     "response_mark",
 ]
 
@@ -174,9 +178,7 @@ def attempt_start(*, quiz, user, context_key="", quiz_is_current=False, counts_f
     now = timezone.now()
     try:
         with transaction.atomic():
-            attempt, expired = _start(
-                quiz, user, now, context_key, quiz_is_current, counts_from
-            )
+            attempt, expired = _start(quiz, user, now, context_key, quiz_is_current, counts_from)
     except IntegrityError:
         # A parallel start won the race past the lock (should not happen): resume its attempt.
         attempt = Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.OPEN).first()

@@ -33,6 +33,7 @@ from wagtail.snippets.views.snippets import (
 
 from lms.snippets import IdSnippetViewSetMixin
 
+from .admin_exchange import may_edit
 from .admin_forms import QuestionAdminForm, QuizAdminForm
 from .admin_views import attach_preview_questions
 from .models import QuestionCategory, QuestionKind, Quiz
@@ -66,12 +67,39 @@ def statistics_url(quiz):
     return reverse("quizzes_admin:statistics", args=[quiz.pk])
 
 
+def exchange_buttons(user, quiz, button_class, priority):
+    """ "Import questions" and the two exports, for people who may edit ``quiz``."""
+    if not may_edit(user, quiz):
+        return []
+    return [
+        button_class(
+            _("Import questions"),
+            url=reverse("quizzes_admin:import_questions", args=[quiz.pk]),
+            icon_name="upload",
+            priority=priority,
+        ),
+        button_class(
+            _("Export questions (GIFT)"),
+            url=reverse("quizzes_admin:export_questions", args=[quiz.pk, "gift"]),
+            icon_name="download",
+            priority=priority + 1,
+        ),
+        button_class(
+            _("Export questions (Moodle XML)"),
+            url=reverse("quizzes_admin:export_questions", args=[quiz.pk, "xml"]),
+            icon_name="download",
+            priority=priority + 2,
+        ),
+    ]
+
+
 class QuizIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().annotate(question_count=Count("questions"))
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
+        buttons += exchange_buttons(self.request.user, instance, ListingButton, 30)
         if self.request.user.has_perm("quizzes.view_attempt"):
             buttons.append(
                 ListingButton(
@@ -85,6 +113,7 @@ class QuizEditView(EditView):
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
+        buttons += exchange_buttons(self.request.user, self.object, Button, 45)
         if self.request.user.has_perm("quizzes.view_attempt"):
             buttons.append(
                 Button(

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 
 from lms import deletion
 
-from . import admin_views, statistics
+from . import admin_exchange, admin_views, statistics
 from .admin_item_analysis import ItemAnalysisView
 from .models import QuestionCategory, Quiz
 from .viewsets import QuizViewSetGroup
@@ -23,6 +23,12 @@ admin_urlpatterns = [
     path("bewerten/<int:pk>/", admin_views.mark, name="mark"),
     path("statistik/<int:pk>/", admin_views.quiz_statistics, name="statistics"),
     path("statistik/<int:pk>/aufgabenanalyse/", ItemAnalysisView.as_view(), name="item_analysis"),
+    path("<int:pk>/fragen-importieren/", admin_exchange.import_questions, name="import_questions"),
+    path(
+        "<int:pk>/fragen-exportieren/<str:file_format>/",
+        admin_exchange.export_questions,
+        name="export_questions",
+    ),
 ]
 
 
