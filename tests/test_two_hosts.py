@@ -35,7 +35,12 @@ from quizzes.models import Attempt, AttemptStatus, QuestionKind
 from tests.factories import UserFactory, make_course
 from tests.quizzes.factories import correct_answer, make_quiz
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# One worker runs them all (make test: --dist loadgroup): the servers boot once.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group("two_hosts"),
+]
 
 HOST = "kofo.test"
 ORIGIN = f"https://{HOST}"
