@@ -8,9 +8,11 @@ A middleware, first in ``MIDDLEWARE``, rather than a view: a probe addresses the
 internal address over plain HTTP, so it must not meet the host check (ALLOWED_HOSTS), the
 HTTPS redirect, the session or a template, and it should cost a few queries, not a page.
 
-Own code rather than django-health-check: three checks of a few lines each, and that
-library's storage check writes, reads and deletes a file on every probe (three object
-storage requests per host every few seconds) and its view renders a template.
+Own code rather than django-health-check (4.8, the newest for Python 3.11; read, not
+installed): three checks of a few lines each here, while that library's storage check saves
+and deletes a file on every probe (several object storage requests per host every few
+seconds), its view answers a probe's ``Accept: */*`` with an HTML template, and as a URL it
+would still meet the host check and HTTPS redirect a probe must not.
 """
 
 import logging
