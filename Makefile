@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 HOST   ?= 127.0.0.1:8000
 # The suite runs on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+# --dist loadgroup: tests marked xdist_group (the two-host test's servers) share one worker.
 TEST_WORKERS ?= auto
 APPS   := lms accounts organisations home outbox $(wildcard courses quizzes certificates reports)
 export PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -57,7 +58,7 @@ test: install chromium
 	$(BIN)/ruff check .
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/python manage.py compile_translations
-	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # Extract messages of every app into <app>/locale/{de,en}; English msgstr = msgid.
 messages: install

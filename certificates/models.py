@@ -11,9 +11,9 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .codes import format_code, random_code
-from .storage import PrivateStorage
+from .storage import private_storage as select_private_storage
 
-private_storage = PrivateStorage()
+private_storage = select_private_storage()
 
 
 def pdf_path(instance, filename):
@@ -119,7 +119,9 @@ class Certificate(models.Model):
     footer_text = models.CharField(_("footer text"), max_length=300, blank=True)
     serial = models.CharField(_("serial number"), max_length=20, unique=True)
     code = models.CharField(_("verification code"), max_length=40, unique=True, default=random_code)
-    pdf = models.FileField(_("PDF"), storage=private_storage, upload_to=pdf_path, max_length=200)
+    pdf = models.FileField(
+        _("PDF"), storage=select_private_storage, upload_to=pdf_path, max_length=200
+    )
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
 
     status = models.CharField(
@@ -274,7 +276,7 @@ class ZipExport(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.PENDING
     )
-    file = models.FileField(storage=private_storage, upload_to=pdf_path, blank=True)
+    file = models.FileField(storage=select_private_storage, upload_to=pdf_path, blank=True)
 
     class Meta:
         verbose_name = _("ZIP export")

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 
 
 def private_root():
@@ -11,6 +11,16 @@ def private_root():
         return Path(configured)
     media = Path(settings.MEDIA_ROOT)
     return media.with_name(f"{media.name}-private")
+
+
+def private_storage():
+    """The storage of certificate PDFs and exports: ``STORAGES["private"]``.
+
+    Local disk (``PrivateStorage``) by default, the object storage bucket when production
+    configures one (lms.objectstorage.PrivateS3Storage). A callable, so that the model
+    fields (and their migrations) name the alias, not one backend.
+    """
+    return storages["private"]
 
 
 class PrivateStorage(FileSystemStorage):

@@ -20,7 +20,12 @@ def _on_postgres():
 
 # The longest tests start first, so that with several workers (pytest-xdist) none of them is
 # left running alone at the end. Order only; a stable sort keeps the rest as collected.
-_LONG_FIRST = ("tests/test_fuzz_crawler.py", "tests/home/test_sqlite_concurrency.py", "tests/e2e/")
+_LONG_FIRST = (
+    "tests/test_fuzz_crawler.py",
+    "tests/test_two_hosts.py",
+    "tests/home/test_sqlite_concurrency.py",
+    "tests/e2e/",
+)
 
 
 def _long_first_rank(item):
@@ -37,7 +42,8 @@ def _long_first_rank(item):
 # migrations create, which every later plain test of that worker would miss.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Row-locking tests (marked ``postgres``) need PostgreSQL: SQLite has no row locks.
+    """Tests marked ``postgres`` need PostgreSQL: SQLite has no row locks, and two app hosts
+    (tests/test_two_hosts.py) share a database over the network.
 
     On SQLite they are deselected (not skipped) with a note; CI runs the suite a second time
     on PostgreSQL, where they run. In CI a PostgreSQL run must contain them.
@@ -61,7 +67,7 @@ def pytest_terminal_summary(terminalreporter, config):
     count = getattr(config, "_kofo_deselected_postgres", 0)
     if count:
         terminalreporter.write_line(
-            f"{count} PostgreSQL row-locking tests deselected on SQLite; "
+            f"{count} PostgreSQL-only tests (row locking, two app hosts) deselected on SQLite; "
             "they run with DATABASE_URL=postgres://… (CI runs both)."
         )
 

@@ -1,6 +1,7 @@
 """Production settings: everything secret or site-specific comes from the environment."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -36,7 +37,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 # WhiteNoise serves the collected static files in production only (runserver does it in dev).
-MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
@@ -60,15 +64,77 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 SITE_URL = WAGTAILADMIN_BASE_URL = os.environ["SITE_URL"].strip().rstrip("/")
 
-# Throttling counters must be shared by all gunicorn workers of a host: a file cache does that
-# without another service (set CACHE_DIR to a fast local directory).
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),  # noqa: F405
-        # Sessions (cached_db) and cached permissions live here too: Django's default of 300
-        # entries would cull (a directory scan) on nearly every write with a few hundred
-        # people logged in.
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "200000"))},
+# --- Several app hosts (README "Betrieb mit mehreren Servern") -------------------------------
+# Cache: sessions (cached_db), throttling counters and cached permissions live here, so every
+# gunicorn worker of every host must see the same one. REDIS_URL (redis://host:6379/0) shares
+# it between hosts; without it a file cache shares it between the workers of one host.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kofo"),
+            # Seconds: a Redis that does not answer fails the request (and /healthz) quickly
+            # instead of holding a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),  # noqa: F405
+            # Sessions and cached permissions live here too: Django's default of 300 entries
+            # would cull (a directory scan) on nearly every write with a few hundred people
+            # logged in.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "200000"))},
+        }
+    }
+
+# Files: media and certificate PDFs on S3-compatible object storage when KOFO_S3_BUCKET is set
+# (lms/objectstorage.py: nothing public, media by short-lived signed URLs, PDFs only through
+# the permission-checked views); otherwise MEDIA_ROOT and its private sibling on local disk.
+KOFO_S3_BUCKET = os.environ.get("KOFO_S3_BUCKET", "").strip()
+if KOFO_S3_BUCKET:
+    _s3_endpoint = os.environ.get("KOFO_S3_ENDPOINT_URL", "").strip().rstrip("/")
+    _s3_style = os.environ.get("KOFO_S3_ADDRESSING_STYLE", "path").strip()
+    if not _s3_endpoint.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(
+            "KOFO_S3_BUCKET needs KOFO_S3_ENDPOINT_URL, e.g. https://s3.eu-central-1.amazonaws.com"
+            " (see README, 'Betrieb mit mehreren Servern')."
+        )
+    _s3 = {
+        "bucket_name": KOFO_S3_BUCKET,
+        "endpoint_url": _s3_endpoint or None,
+        "region_name": os.environ.get("KOFO_S3_REGION", "").strip() or None,
+        # Unset: boto3's own chain (AWS_ACCESS_KEY_ID…, instance roles).
+        "access_key": os.environ.get("KOFO_S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("KOFO_S3_SECRET_ACCESS_KEY") or None,
+        "addressing_style": _s3_style,
+        "signature_version": "s3v4",
+        "default_acl": None,  # never public-read: the bucket's private default applies
+        "querystring_auth": True,
+        "querystring_expire": int(os.environ.get("KOFO_S3_URL_EXPIRY", "300")),
+        # Like the local disk: a second file of the same name gets a new name, never
+        # replaces a stored certificate.
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "lms.objectstorage.MediaS3Storage",
+        "OPTIONS": _s3 | {"location": "media"},
+    }
+    STORAGES["private"] = {  # noqa: F405
+        "BACKEND": "lms.objectstorage.PrivateS3Storage",
+        "OPTIONS": _s3 | {"location": "private"},
+    }
+    # Browsers load images and videos from the signed URLs: allow that one origin.
+    _s3_origin = os.environ.get("KOFO_S3_MEDIA_ORIGIN", "").strip().rstrip("/")
+    if not _s3_origin:
+        _parts = urlsplit(_s3_endpoint)
+        _host = _parts.netloc if _s3_style == "path" else f"{KOFO_S3_BUCKET}.{_parts.netloc}"
+        _s3_origin = f"{_parts.scheme}://{_host}"
+    for _directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(_s3_origin)  # noqa: F405
+    KOFO_ADMIN_CSP_REPLACE["img-src"].append(_s3_origin)  # noqa: F405
+# --- end several app hosts --------------------------------------------------------------------
