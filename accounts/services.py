@@ -136,3 +136,36 @@ def user_password_reset_done(*, user):
     account (accounts.lockout) no longer protect anyone. Returns the rows removed.
     """
     return account_failures_clear(user=user)
+
+
+@transaction.atomic
+def people_invite(*, people, invited_by=None) -> list:
+    """Create an account (no password yet, role "Lernende") for each of ``people`` and send
+    an invitation with a link to set the password once the transaction commits
+    (``accounts.tasks.send_invitation``).
+
+    ``people``: objects with ``email``, ``first_name``, ``last_name`` and ``organisation``
+    (an ``Organisation`` or None), already checked and scoped by the caller (the people
+    import of ``reports``); ``invited_by`` is the manager who confirmed the import. Accounts
+    come from ``user_create`` (canonical address); a person whose address was taken in the
+    meantime (a parallel confirm) is skipped. Returns the list of new users.
+    """
+    from lms.roles import LEARNERS
+
+    from .tasks import send_invitation
+
+    created = []
+    for person in people:
+        try:
+            user = user_create(
+                email=person.email,
+                first_name=person.first_name,
+                last_name=person.last_name,
+                organisation=person.organisation,
+                groups=[LEARNERS],
+            )
+        except IntegrityError:
+            continue
+        transaction.on_commit(lambda pk=user.pk: send_invitation.enqueue(pk))
+        created.append(user)
+    return created
