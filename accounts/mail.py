@@ -3,13 +3,12 @@
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
-from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from lms.urls_abs import absolute_url
+from lms.urls_abs import absolute_reverse
 
 
 def invitation_mail_send(*, user) -> None:
@@ -17,7 +16,7 @@ def invitation_mail_send(*, user) -> None:
     password: a German mail with the password-reset link (valid for
     ``PASSWORD_RESET_TIMEOUT``) to ``user.email``. Returns nothing; mail errors propagate
     to the task (which then fails and is logged by the task backend)."""
-    path = reverse(
+    url = absolute_reverse(
         "accounts:password_reset_confirm",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
@@ -31,6 +30,6 @@ def invitation_mail_send(*, user) -> None:
         ) % {
             "name": user.get_full_name(),
             "organisation": user.organisation,
-            "url": absolute_url(path),
+            "url": url,
         }
         send_mail(_("Your invitation to KoFo"), body, None, [user.email])

@@ -5,12 +5,11 @@ from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from lms.urls_abs import absolute_url
+from lms.urls_abs import absolute_reverse
 
 from .identity import canonical_email
 from .lockout import account_failures_clear
@@ -20,8 +19,7 @@ from .tokens import email_confirmation_token
 def confirmation_url(*, user):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = email_confirmation_token.make_token(user)
-    path = reverse("accounts:confirm", kwargs={"uidb64": uid, "token": token})
-    return absolute_url(path)
+    return absolute_reverse("accounts:confirm", kwargs={"uidb64": uid, "token": token})
 
 
 def user_create(
@@ -104,8 +102,8 @@ def user_register(*, email, password, first_name, last_name, organisation, job_t
             "accounts/email/registration_exists.txt",
             user,
             {
-                "login_url": absolute_url(reverse("accounts:login")),
-                "reset_url": absolute_url(reverse("accounts:password_reset")),
+                "login_url": absolute_reverse("accounts:login"),
+                "reset_url": absolute_reverse("accounts:password_reset"),
             },
         )
     return email

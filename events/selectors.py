@@ -7,6 +7,7 @@ from django.db.models import Min, Prefetch, Q
 from django.utils import timezone
 
 from courses.models import Enrolment
+from lms.formats import format_date
 from organisations.models import OrganisationKind
 
 from .models import Registration, RegistrationStatus, SessionDate, SessionOfferingPage
@@ -144,7 +145,6 @@ def attended_sessions(*, user, module_ids):
     """``{module_id: "12.03.2027, Familienzentrum Hamm, Marktplatz 1, 59065 Hamm"}`` for the
     session modules among ``module_ids`` that ``user`` attended (marked present): the dates
     (Europe/Berlin) and place the certificate prints next to the module (2 queries)."""
-    from django.utils.formats import date_format
 
     registrations = (
         Registration.objects.filter(user=user, module_id__in=list(module_ids), attendance="present")
@@ -156,7 +156,7 @@ def attended_sessions(*, user, module_ids):
     result = {}
     for registration in registrations:
         offering = registration.offering
-        days = [date_format(timezone.localtime(d.starts_at), "d.m.Y") for d in offering.dates.all()]
+        days = [format_date(d.starts_at) for d in offering.dates.all()]
         place = (
             ", ".join(p for p in [offering.place_name, " ".join(offering.address.split())] if p)
             or "Online"
