@@ -1,5 +1,9 @@
 """Writes of the accounts app: creating accounts, registration and its confirmation."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
@@ -14,6 +18,11 @@ from lms.urls_abs import absolute_reverse
 from .identity import canonical_email
 from .lockout import account_failures_clear
 from .tokens import email_confirmation_token
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django.contrib.auth.models import AbstractUser
 
 
 def confirmation_url(*, user):
@@ -137,7 +146,9 @@ def user_password_reset_done(*, user):
 
 
 @transaction.atomic
-def people_invite(*, people, invited_by=None) -> list:
+def people_invite(
+    *, people: Iterable[object], invited_by: AbstractUser | None = None
+) -> list[AbstractUser]:
     """Create an account (no password yet, role "Lernende") for each of ``people`` and send
     an invitation with a link to set the password once the transaction commits
     (``accounts.tasks.send_invitation``).
