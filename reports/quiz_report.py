@@ -11,6 +11,7 @@ from wagtail.admin.views.reports import ReportView
 
 from lms.exports import GermanExportMixin
 from lms.filters import DateRangeFilter
+from lms.formats import format_percent
 from quizzes.models import Attempt
 
 from . import selectors
@@ -33,10 +34,6 @@ class QuizReportFilterSet(PeopleFilterSet):
         return queryset
 
 
-def _percent(value):
-    return "–" if value is None else f"{value} %"
-
-
 def _average(value):
     return "–" if value is None else f"{value:.1f}".replace(".", ",")
 
@@ -57,7 +54,7 @@ class QuizReportView(GermanExportMixin, ReportView):
         Column("passed", label=_("Passed"), accessor="passed"),
         Column("failed", label=_("Not passed"), accessor="failed"),
         Column("pending", label=_("Waiting for marking"), accessor="pending"),
-        Column("rate", label=_("Pass rate"), accessor=lambda r: _percent(r["pass_rate"])),
+        Column("rate", label=_("Pass rate"), accessor=lambda r: format_percent(r["pass_rate"])),
         Column("people_passed", label=_("People passed"), accessor="people_passed"),
         Column(
             "attempts_to_pass",

@@ -6,7 +6,7 @@ import datetime
 from django.template import Context, Template
 from django.utils import translation
 
-from lms.formats import format_time, format_weekday_datetime
+from lms.formats import format_percent, format_time, format_weekday_datetime
 
 # 08:00 UTC on Monday 23.11.2026 is 09:00 in Berlin.
 MONDAY_NINE = datetime.datetime(2026, 11, 23, 8, 0, tzinfo=datetime.UTC)
@@ -33,3 +33,8 @@ def test_templates_use_the_same_forms():
     with translation.override("de"):
         text = template.render(Context({"d": MONDAY_NINE}))
     assert text == "Montag, 23.11.2026, 09:00–09:00 · 23.11.2026, 09:00 · Mo, 23.11.2026, 09:00"
+
+
+def test_a_rate_reads_with_a_space_before_the_percent_sign_and_a_dash_when_there_is_none():
+    assert format_percent(85) == "85 %"
+    assert format_percent(None) == "–"

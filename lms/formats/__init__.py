@@ -79,6 +79,11 @@ def format_weekday_datetime(value, *, short=False):
     )
 
 
+def format_percent(value):
+    """A whole percentage as "85 %" (DIN 5008: a space before %); "–" for None (no rate)."""
+    return "–" if value is None else f"{value} %"
+
+
 def format_decimal(value):
     """A number with a decimal comma and no grouping ("2,0", "1234,5") – what German
     spreadsheets read as a number whatever the UI language is; "" for None."""
