@@ -1,6 +1,9 @@
 """Writes of the accounts app: creating accounts, registration and its confirmation."""
 
+from __future__ import annotations
+
 import hashlib
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -8,23 +11,26 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from lms.urls_abs import absolute_url
+from lms.urls_abs import absolute_reverse
 
 from .identity import canonical_email
 from .lockout import account_failures_clear
 from .tokens import email_confirmation_token
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django.contrib.auth.models import AbstractUser
+
 
 def confirmation_url(*, user):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = email_confirmation_token.make_token(user)
-    path = reverse("accounts:confirm", kwargs={"uidb64": uid, "token": token})
-    return absolute_url(path)
+    return absolute_reverse("accounts:confirm", kwargs={"uidb64": uid, "token": token})
 
 
 def user_create(
@@ -132,8 +138,8 @@ def user_register(*, email, password, first_name, last_name, organisation, job_t
             "accounts/email/registration_exists.txt",
             user,
             {
-                "login_url": absolute_url(reverse("accounts:login")),
-                "reset_url": absolute_url(reverse("accounts:password_reset")),
+                "login_url": absolute_reverse("accounts:login"),
+                "reset_url": absolute_reverse("accounts:password_reset"),
             },
             once_key=_once_key("exists", user),
         )
@@ -166,3 +172,38 @@ def user_password_reset_done(*, user):
     account (accounts.lockout) no longer protect anyone. Returns the rows removed.
     """
     return account_failures_clear(user=user)
+
+
+@transaction.atomic
+def people_invite(
+    *, people: Iterable[object], invited_by: AbstractUser | None = None
+) -> list[AbstractUser]:
+    """Create an account (no password yet, role "Lernende") for each of ``people`` and send
+    an invitation with a link to set the password once the transaction commits
+    (``accounts.tasks.send_invitation``).
+
+    ``people``: objects with ``email``, ``first_name``, ``last_name`` and ``organisation``
+    (an ``Organisation`` or None), already checked and scoped by the caller (the people
+    import of ``reports``); ``invited_by`` is the manager who confirmed the import. Accounts
+    come from ``user_create`` (canonical address); a person whose address was taken in the
+    meantime (a parallel confirm) is skipped. Returns the list of new users.
+    """
+    from lms.roles import LEARNERS
+
+    from .tasks import send_invitation
+
+    created = []
+    for person in people:
+        try:
+            user = user_create(
+                email=person.email,
+                first_name=person.first_name,
+                last_name=person.last_name,
+                organisation=person.organisation,
+                groups=[LEARNERS],
+            )
+        except IntegrityError:
+            continue
+        transaction.on_commit(lambda pk=user.pk: send_invitation.enqueue(pk))
+        created.append(user)
+    return created

@@ -1,5 +1,10 @@
-"""Admin actions around certificates: revoke, re-issue, reinstate, template preview, ZIP
-export."""
+"""The certificates admin's views: the listing and the inspect page (used by
+``viewsets.CertificateViewSet``) and the actions around a certificate (revoke, re-issue,
+reinstate, template preview, ZIP export), routed by the same viewset in one URL namespace
+(``certificates_certificate``). Registration lives in ``viewsets`` and ``wagtail_hooks``."""
+
+import datetime
+from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,11 +15,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views import generic
+from wagtail.admin.widgets import Button, HeaderButton, ListingButton
+
+from lms import formats
+from lms.exports import GermanExportMixin
 
 from .filters import CertificateFilterSet
 from .forms import RevokeForm
 from .models import Status, ZipExport
-from .selectors import certificates_visible_to
+from .selectors import certificate_history, certificates_visible_to
 from .services import (
     CertificateError,
     certificate_reinstate,
@@ -23,6 +34,119 @@ from .services import (
     reissue_refusal,
 )
 from .zips import zip_export_create
+
+
+class CertificateIndexView(GermanExportMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return certificates_visible_to(self.request.user)
+
+    @property
+    def header_buttons(self):
+        query = self.request.GET.urlencode()
+        url = reverse("certificates_certificate:zip_new") + (f"?{query}" if query else "")
+        return [
+            *super().header_buttons,
+            HeaderButton(_("ZIP of all PDFs in this filter"), url=url, icon_name="download"),
+            HeaderButton(
+                _("Preview the template"),
+                url=reverse("certificates_certificate:preview"),
+                icon_name="view",
+            ),
+        ]
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(
+            ListingButton(
+                _("Download PDF"),
+                url=reverse("certificates:download", args=[instance.pk]),
+                icon_name="download",
+                priority=30,
+            )
+        )
+        return buttons
+
+
+class ModulesTable(Component):
+    """The modules of a certificate snapshot as a table with their teaching units (UE)."""
+
+    template_name = "certificates/admin/modules_table.html"
+
+    def __init__(self, modules, total_units):
+        self.modules, self.total_units = modules or [], total_units
+
+    def get_context_data(self, parent_context=None):
+        # The snapshot stores units as strings ("2.0"); as numbers they show as "2,0".
+        modules = [
+            {"title": module.get("title", ""), "units": _decimal(module.get("units"))}
+            for module in self.modules
+        ]
+        return {"modules": modules, "total_units": self.total_units}
+
+
+def _decimal(value):
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return value
+
+
+class CertificateInspectView(generic.InspectView):
+    """Readable: modules as a table, local times, blank (not "None") for empty fields."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return ""
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return formats.format_datetime(value)
+        return value
+
+    def get_modules_display_value(self):
+        return ModulesTable(self.object.modules, self.object.total_units)
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(certificates_visible_to(self.request.user), pk=self.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = certificate_history(self.object)
+        return context
+
+    @property
+    def header_more_buttons(self):
+        buttons = [
+            Button(
+                _("Download PDF"),
+                url=reverse("certificates:download", args=[self.object.pk]),
+                icon_name="download",
+            )
+        ]
+        if self.request.user.has_perm("certificates.revoke_certificate"):
+            if self.object.status == Status.VALID:
+                buttons.append(
+                    Button(
+                        _("Revoke"),
+                        url=reverse("certificates_certificate:revoke", args=[self.object.pk]),
+                        icon_name="cross",
+                    )
+                )
+                buttons.append(
+                    Button(
+                        _("Re-issue"),
+                        url=reverse("certificates_certificate:reissue", args=[self.object.pk]),
+                        icon_name="repeat",
+                    )
+                )
+            if self.object.status == Status.REVOKED:
+                buttons.append(
+                    Button(
+                        _("Reinstate"),
+                        url=reverse("certificates_certificate:reinstate", args=[self.object.pk]),
+                        icon_name="repeat",
+                    )
+                )
+        return buttons
 
 
 def _scoped(request, pk):
@@ -146,7 +270,7 @@ def zip_new(request):
     certificates = filters.qs if filters.is_valid() else filters.queryset.none()
     if request.method == "POST":
         export = zip_export_create(user=request.user, certificates=certificates)
-        return redirect("certificates_admin:zip_status", pk=export.pk)
+        return redirect("certificates_certificate:zip_status", pk=export.pk)
     return TemplateResponse(
         request,
         "certificates/admin/zip_new.html",

@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from courses.models import CoursePage, Enrolment
 from courses.services import enrolment_create, enrolment_mark_completed
+from lms.formats import format_date
 
 from .models import CertificateSettings
 from .services import certificate_issue
@@ -92,6 +93,6 @@ def seed_expiring(stdout, course):
     refresher_from = certificate.valid_until - timedelta(days=course.refresher_lead_days)
     stdout.write(
         f"Teilnahmebescheinigung {certificate.serial} für {email}: abgeschlossen am "
-        f"{day:%d.%m.%Y}, gültig bis {certificate.valid_until:%d.%m.%Y} "
-        f"(Auffrischung ab {refresher_from:%d.%m.%Y}, `manage.py recertify`)."
+        f"{format_date(day)}, gültig bis {format_date(certificate.valid_until)} "
+        f"(Auffrischung ab {format_date(refresher_from)}, `manage.py recertify`)."
     )

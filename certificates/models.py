@@ -229,7 +229,7 @@ class CertificateSettings(BaseSiteSetting):
         HelpPanel(
             format_lazy(
                 '<p><a href="{url}" target="_blank">{label}</a> – {hint}</p>',
-                url=reverse_lazy("certificates_admin:preview"),
+                url=reverse_lazy("certificates_certificate:preview"),
                 label=_("Preview a sample certificate (PDF)"),
                 hint=_("save your changes first; the preview uses the saved settings."),
             )

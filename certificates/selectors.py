@@ -1,9 +1,18 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Q
 
 from courses.models import CoursePage
 from organisations.selectors import organisations_visible_to, sees_all_people
 
 from .models import Certificate, Status
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from courses.models import Enrolment
 
 
 def printed_name(user):
@@ -69,7 +78,7 @@ def downloadable_certificate(*, user, pk):
     return Certificate.objects.filter(allowed, pk=pk).first()
 
 
-def newest_valid_certificates(enrolments):
+def newest_valid_certificates(enrolments: Iterable[Enrolment | int]) -> dict[int, Certificate]:
     """{enrolment_id: newest valid Certificate} for many enrolments in one query."""
     ids = [e.pk if hasattr(e, "pk") else e for e in enrolments]
     found = {}

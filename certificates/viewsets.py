@@ -1,27 +1,17 @@
-"""The certificates listing in the Wagtail admin (registration lives in wagtail_hooks)."""
+"""The certificates admin as one Wagtail viewset (registered in ``wagtail_hooks``): the
+listing, inspect page and exports, plus the actions of ``admin_views`` in the same URL
+namespace ``certificates_certificate``."""
 
-import datetime
-from decimal import Decimal, InvalidOperation
-
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.components import Component
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from lms import formats
 from lms.columns import LocalDateColumn, LocalDateTimeColumn
-from lms.exports import GermanExportMixin
 
 from . import admin_views
 from .filters import CertificateFilterSet
-from .models import Certificate, Status
-from .selectors import (
-    certificate_history,
-    certificates_visible_to,
-)
+from .models import Certificate
 
 
 class CertificatePermissionPolicy(ModelPermissionPolicy):
@@ -31,123 +21,6 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
         if action in ("add", "change", "delete"):
             return False
         return super().user_has_permission(user, action)
-
-
-class CertificateIndexView(GermanExportMixin, generic.IndexView):
-    def get_base_queryset(self):
-        return certificates_visible_to(self.request.user)
-
-    @property
-    def header_buttons(self):
-        query = self.request.GET.urlencode()
-        url = reverse("certificates_admin:zip_new") + (f"?{query}" if query else "")
-        return [
-            *super().header_buttons,
-            HeaderButton(_("ZIP of all PDFs in this filter"), url=url, icon_name="download"),
-            HeaderButton(
-                _("Preview the template"),
-                url=reverse("certificates_admin:preview"),
-                icon_name="view",
-            ),
-        ]
-
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        buttons.append(
-            ListingButton(
-                _("Download PDF"),
-                url=reverse("certificates:download", args=[instance.pk]),
-                icon_name="download",
-                priority=30,
-            )
-        )
-        return buttons
-
-
-class ModulesTable(Component):
-    """The modules of a certificate snapshot as a table with their teaching units (UE)."""
-
-    template_name = "certificates/admin/modules_table.html"
-
-    def __init__(self, modules, total_units):
-        self.modules, self.total_units = modules or [], total_units
-
-    def get_context_data(self, parent_context=None):
-        # The snapshot stores units as strings ("2.0"); as numbers they show as "2,0".
-        modules = [
-            {"title": module.get("title", ""), "units": _decimal(module.get("units"))}
-            for module in self.modules
-        ]
-        return {"modules": modules, "total_units": self.total_units}
-
-
-def _decimal(value):
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return value
-
-
-class CertificateInspectView(generic.InspectView):
-    """Readable: modules as a table, local times, blank (not "None") for empty fields."""
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        if value is None or value == "":
-            return ""
-        if isinstance(value, (datetime.date, datetime.datetime)):
-            return formats.format_datetime(value)
-        return value
-
-    def get_modules_display_value(self):
-        return ModulesTable(self.object.modules, self.object.total_units)
-
-    def get_object(self, queryset=None):
-        from django.shortcuts import get_object_or_404
-
-        return get_object_or_404(certificates_visible_to(self.request.user), pk=self.pk)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["history"] = certificate_history(self.object)
-        return context
-
-    @property
-    def header_more_buttons(self):
-        from wagtail.admin.widgets import Button
-
-        buttons = [
-            Button(
-                _("Download PDF"),
-                url=reverse("certificates:download", args=[self.object.pk]),
-                icon_name="download",
-            )
-        ]
-        if self.request.user.has_perm("certificates.revoke_certificate"):
-            if self.object.status == Status.VALID:
-                buttons.append(
-                    Button(
-                        _("Revoke"),
-                        url=reverse("certificates_admin:revoke", args=[self.object.pk]),
-                        icon_name="cross",
-                    )
-                )
-                buttons.append(
-                    Button(
-                        _("Re-issue"),
-                        url=reverse("certificates_admin:reissue", args=[self.object.pk]),
-                        icon_name="repeat",
-                    )
-                )
-            if self.object.status == Status.REVOKED:
-                buttons.append(
-                    Button(
-                        _("Reinstate"),
-                        url=reverse("certificates_admin:reinstate", args=[self.object.pk]),
-                        icon_name="repeat",
-                    )
-                )
-        return buttons
 
 
 class CertificateViewSet(ModelViewSet):
@@ -160,8 +33,8 @@ class CertificateViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
-    index_view_class = CertificateIndexView
-    inspect_view_class = CertificateInspectView
+    index_view_class = admin_views.CertificateIndexView
+    inspect_view_class = admin_views.CertificateInspectView
     inspect_template_name = "certificates/admin/inspect.html"
     filterset_class = CertificateFilterSet
     search_fields = None
@@ -211,13 +84,16 @@ class CertificateViewSet(ModelViewSet):
         "pdf_sha256",
     ]
 
-
-admin_urlpatterns = [
-    path("<int:pk>/widerrufen/", admin_views.revoke, name="revoke"),
-    path("<int:pk>/neu-ausstellen/", admin_views.reissue, name="reissue"),
-    path("<int:pk>/wieder-ausstellen/", admin_views.reinstate, name="reinstate"),
-    path("vorschau/", admin_views.preview, name="preview"),
-    path("zip/", admin_views.zip_new, name="zip_new"),
-    path("zip/<int:pk>/", admin_views.zip_status, name="zip_status"),
-    path("zip/<int:pk>/herunterladen/", admin_views.zip_download, name="zip_download"),
-]
+    def get_urlpatterns(self):
+        """Wagtail's listing, inspect and export routes first (the menu links the first),
+        then the actions around a certificate, all in this viewset's namespace."""
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/widerrufen/", admin_views.revoke, name="revoke"),
+            path("<int:pk>/neu-ausstellen/", admin_views.reissue, name="reissue"),
+            path("<int:pk>/wieder-ausstellen/", admin_views.reinstate, name="reinstate"),
+            path("vorschau/", admin_views.preview, name="preview"),
+            path("zip/", admin_views.zip_new, name="zip_new"),
+            path("zip/<int:pk>/", admin_views.zip_status, name="zip_status"),
+            path("zip/<int:pk>/herunterladen/", admin_views.zip_download, name="zip_download"),
+        ]

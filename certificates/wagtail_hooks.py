@@ -1,9 +1,8 @@
-from django.urls import include, path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from .models import Certificate
-from .viewsets import CertificatePermissionPolicy, CertificateViewSet, admin_urlpatterns
+from .viewsets import CertificatePermissionPolicy, CertificateViewSet
 
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
 
@@ -11,16 +10,6 @@ register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate)
 @hooks.register("register_admin_viewset")
 def register_certificates_viewset():
     return CertificateViewSet()
-
-
-@hooks.register("register_admin_urls")
-def register_certificate_actions():
-    return [
-        path(
-            "bescheinigungen-aktionen/",
-            include((admin_urlpatterns, "certificates_admin"), namespace="certificates_admin"),
-        )
-    ]
 
 
 @hooks.register("register_log_actions")

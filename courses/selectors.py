@@ -5,8 +5,11 @@ is grouped by the modules' parent path in one aggregate query instead of asking
 ``course_progress`` once per course.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, F, Q, Sum
 
@@ -16,6 +19,9 @@ from .extensions import completed_actions
 from .models import CoursePage, Enrolment, ModuleCompletion, ModulePage, ReflectionAnswer
 from .services import Progress, sequence_locks
 from .tree import parent_path_expression
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractUser
 
 # --- one course ------------------------------------------------------------------------------
 
@@ -115,7 +121,7 @@ def is_administration(user):
     return user.is_superuser or user.groups.filter(name=ADMINISTRATION).exists()
 
 
-def may_record_completion(user, course):
+def may_record_completion(user: AbstractUser, course: CoursePage) -> bool:
     """The one rule for recording completions by hand: the Administration everywhere, a
     trainer only for the courses they are responsible for. Managers report, they do not
     certify: a completion issues a Teilnahmebescheinigung in the provider's name."""
@@ -262,7 +268,7 @@ class Dashboard:
         return not (self.in_progress or self.not_started or self.completed)
 
 
-def dashboard(*, user):
+def dashboard(*, user: AbstractUser) -> Dashboard:
     """ "Meine Fortbildungen": the person's active and completed enrolments (4 queries)."""
     enrolments = list(
         # The newest cycle per course: a refresher replaces the completed card (the

@@ -1,7 +1,10 @@
 """Every write with a rule about enrolments and completions lives here."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +18,14 @@ from .models import (
     ReflectionAnswer,
 )
 from .signals import course_completed
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
+    from django.contrib.auth.models import AbstractUser
+
+    from .models import CoursePage, ModulePage
 
 
 class CourseError(Exception):
@@ -30,7 +41,13 @@ class ModuleLocked(CourseError):
 
 
 @transaction.atomic
-def enrolment_create(*, user, course, assigned_by=None, due_date=None):
+def enrolment_create(
+    *,
+    user: AbstractUser,
+    course: CoursePage,
+    assigned_by: AbstractUser | None = None,
+    due_date: date | None = None,
+) -> Enrolment:
     """Enrol ``user`` (idempotent). Self-enrolment respects mode and prerequisites;
     an assignment (``assigned_by``) may enrol in any live course and sets the due date,
     except for a person who completed the course: their enrolment stays as it is."""
@@ -148,7 +165,13 @@ def module_complete(*, user, module, via, recorded_by=None, reason=""):
 
 
 @transaction.atomic
-def enrolment_mark_completed(*, enrolment, completed_at=None, recorded_by=None, reason=""):
+def enrolment_mark_completed(
+    *,
+    enrolment: Enrolment,
+    completed_at: datetime | None = None,
+    recorded_by: AbstractUser | None = None,
+    reason: str = "",
+) -> Enrolment:
     """Set a course complete by hand (e.g. attended in person); fires ``course_completed``
     once. ``recorded_by``/``reason`` are kept on the enrolment and shown in reports."""
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
@@ -166,7 +189,14 @@ def enrolment_mark_completed(*, enrolment, completed_at=None, recorded_by=None, 
 
 
 @transaction.atomic
-def completion_record(*, course, users, reason, recorded_by, module=None):
+def completion_record(
+    *,
+    course: CoursePage,
+    users: Iterable[AbstractUser],
+    reason: str,
+    recorded_by: AbstractUser,
+    module: ModulePage | None = None,
+) -> int:
     """Record by hand that ``users`` completed ``module`` of ``course`` (or, without
     ``module``, the whole course), e.g. after attending in person.
 

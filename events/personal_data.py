@@ -7,13 +7,9 @@ waiting-list place for a session still to come is given back (the next person mo
 the private calendar feed address is deleted: nobody is to be found through it any more.
 """
 
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import CalendarFeed, Registration, RegistrationStatus
-
-OPEN = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
+from .models import CalendarFeed, Registration
 
 
 def registrations_of(user):
@@ -55,19 +51,10 @@ def registrations_erase(user):
     """Gives back ``user``'s seats and waiting-list places of sessions without recorded
     attendance (no mail: the person is being erased), moves the next people up, and deletes
     the calendar feed. Past registrations stay as anonymous rows. Returns rows changed."""
-    from .services import _fill_seats, _lock
+    from .services import registrations_release
 
-    now = timezone.now()
     changed = CalendarFeed.objects.filter(user=user).delete()[0]
-    open_ = Registration.objects.filter(user=user, status__in=OPEN, attendance="")
-    offerings = {registration.offering_id: registration.offering for registration in open_}
-    with transaction.atomic():
-        for offering in offerings.values():
-            locked = _lock(offering)
-            changed += Registration.objects.filter(
-                user=user, offering=locked, status__in=OPEN, attendance=""
-            ).update(status=RegistrationStatus.CANCELLED, seat=None, cancelled_at=now)
-            _fill_seats(locked, now=now)
+    changed += registrations_release(user=user)
     return changed
 
 

@@ -1,20 +1,30 @@
 """Reads about sessions: what a page shows a person, the mix of a session, upcoming dates."""
 
+from __future__ import annotations
+
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Min, Prefetch, Q
 from django.utils import timezone
 
 from courses.models import Enrolment
+from lms.formats import format_date
 from organisations.models import OrganisationKind
 
 from .models import Registration, RegistrationStatus, SessionDate, SessionOfferingPage
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from django.contrib.auth.models import AbstractUser
+
 ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
 
 
-def kind_label(kind):
+def kind_label(kind: str) -> str:
     """The readable name of an organisation kind ("" → "no organisation")."""
     from django.utils.translation import gettext as _
 
@@ -106,7 +116,9 @@ def session_module_context(*, module, user):
     }
 
 
-def upcoming_registrations(*, user, now=None):
+def upcoming_registrations(
+    *, user: AbstractUser, now: datetime | None = None
+) -> list[Registration]:
     """``user``'s active registrations whose last date has not ended, soonest first, each
     with ``.next_date`` (the next ``SessionDate``) — for the dashboard (2 queries)."""
     now = now or timezone.now()
@@ -140,11 +152,10 @@ def feed_contents(user):
     return list(registrations), list(due)
 
 
-def attended_sessions(*, user, module_ids):
+def attended_sessions(*, user: AbstractUser, module_ids: Iterable[int]) -> dict[int, str]:
     """``{module_id: "12.03.2027, Familienzentrum Hamm, Marktplatz 1, 59065 Hamm"}`` for the
     session modules among ``module_ids`` that ``user`` attended (marked present): the dates
     (Europe/Berlin) and place the certificate prints next to the module (2 queries)."""
-    from django.utils.formats import date_format
 
     registrations = (
         Registration.objects.filter(user=user, module_id__in=list(module_ids), attendance="present")
@@ -156,7 +167,7 @@ def attended_sessions(*, user, module_ids):
     result = {}
     for registration in registrations:
         offering = registration.offering
-        days = [date_format(timezone.localtime(d.starts_at), "d.m.Y") for d in offering.dates.all()]
+        days = [format_date(d.starts_at) for d in offering.dates.all()]
         place = (
             ", ".join(p for p in [offering.place_name, " ".join(offering.address.split())] if p)
             or "Online"

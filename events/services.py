@@ -197,6 +197,28 @@ def offering_fill_seats(*, offering, now=None):
     return _fill_seats(_lock(offering), now=now or timezone.now())
 
 
+def registrations_release(*, user, now=None) -> int:
+    """Give back ``user``'s seats and waiting-list places of offerings without recorded
+    attendance (for the DSGVO erasure: no mail to the person) and move the next people up
+    (they get their usual "moved up" mail). Past registrations (attendance recorded) stay.
+
+    ``now`` is an aware datetime (default: now), stored as ``cancelled_at``. Returns the
+    number of registrations cancelled. Raises nothing of its own.
+    """
+    now = now or timezone.now()
+    open_ = Registration.objects.filter(user=user, status__in=ACTIVE, attendance="")
+    offerings = {registration.offering_id: registration.offering for registration in open_}
+    released = 0
+    with transaction.atomic():
+        for offering in offerings.values():
+            locked = _lock(offering)
+            released += Registration.objects.filter(
+                user=user, offering=locked, status__in=ACTIVE, attendance=""
+            ).update(status=RegistrationStatus.CANCELLED, seat=None, cancelled_at=now)
+            _fill_seats(locked, now=now)
+    return released
+
+
 def _fill_seats(offering, *, now):
     """Under the offering lock: first come, first served, skipping people whose kind has
     reached its share (they keep their place for a seat that fits)."""

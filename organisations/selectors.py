@@ -16,15 +16,23 @@ courses' learners is decided where trainers work (``reports.selectors.enrolments
 for trainers without a manager role, the quiz marking queue, the course editor's counts).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from .models import ManagerScope, Organisation, Region
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractUser, AnonymousUser
+    from django.db.models import QuerySet
+
 VIEW_ALL_PEOPLE = "organisations.view_all_people"
 
 
-def sees_all_people(user):
+def sees_all_people(user: AbstractUser | AnonymousUser) -> bool:
     """True when ``user`` (active) holds ``organisations.view_all_people``."""
     return bool(user.is_active and user.has_perm(VIEW_ALL_PEOPLE))
 
@@ -43,7 +51,7 @@ def manager_scope_region_ids(manager):
     )
 
 
-def organisations_visible_to(user):
+def organisations_visible_to(user: AbstractUser) -> QuerySet[Organisation]:
     """Organisations whose people ``user`` may see (lazy queryset of ``Organisation``).
 
     All of them with ``view_all_people``; the scope's organisations and those of its regions
@@ -59,7 +67,7 @@ def organisations_visible_to(user):
     )
 
 
-def regions_visible_to(user):
+def regions_visible_to(user: AbstractUser) -> QuerySet[Region]:
     """Regions offered to ``user`` in filters: those holding an organisation they may see."""
     if sees_all_people(user):
         return Region.objects.all()
@@ -68,7 +76,7 @@ def regions_visible_to(user):
     ).order_by("name")
 
 
-def people_visible_to(user):
+def people_visible_to(user: AbstractUser) -> QuerySet[AbstractUser]:
     """People (user accounts) ``user`` may see as manager or administrator.
 
     Returns a lazy queryset (one query when evaluated, usable as a subquery). Everybody with
@@ -86,7 +94,7 @@ def people_visible_to(user):
     )
 
 
-def people_assignable_by(user):
+def people_assignable_by(user: AbstractUser) -> QuerySet[AbstractUser]:
     """The people of ``people_visible_to(user)`` one may act for now (assign a course,
     register for a session): active accounts only. Deactivated and erased accounts (DSGVO
     Art. 17, ``accounts.personal_data``) stay visible in the reports as records, but nobody
@@ -99,7 +107,7 @@ users_in_scope = people_visible_to
 organisations_in_scope = organisations_visible_to
 
 
-def has_scope(user):
+def has_scope(user: AbstractUser | AnonymousUser) -> bool:
     """True for those who see everybody and for anyone with a manager scope: they may act
     for the people of their scope (e.g. register them for a session, ``events``)."""
     if not user.is_authenticated or not user.is_active:

@@ -1,17 +1,16 @@
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lms.urls_abs import absolute_url
+from lms.urls_abs import absolute_reverse
 
 # The learner UI's result page (its presence is a system check: quizzes.checks, E003).
 RESULT_URL_NAME = "quizzes:result"
 
 
 def result_url(attempt):
-    return absolute_url(reverse(RESULT_URL_NAME, kwargs={"public_id": attempt.public_id}))
+    return absolute_reverse(RESULT_URL_NAME, kwargs={"public_id": attempt.public_id})
 
 
 def attempt_marked_mail_send(*, attempt):

@@ -7,8 +7,11 @@ person, when starting) so parallel requests cannot break the limits; the conditi
 constraint "one open attempt per person and quiz" backs the lock up.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -23,6 +26,9 @@ from .importing import ImportOutcome, quiz_import_questions
 from .marking import finalise, response_mark
 from .models import Attempt, AttemptStatus, FeedbackMode, Quiz, Response
 from .snapshot import build_snapshot, draw, pool_queryset
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractUser
 
 __all__ = [
     "AnswerLocked",
@@ -161,7 +167,14 @@ def _start(quiz, user, now, context_key="", quiz_is_current=False, counts_from=N
     return attempt, False
 
 
-def attempt_start(*, quiz, user, context_key="", quiz_is_current=False, counts_from=None):
+def attempt_start(
+    *,
+    quiz: Quiz,
+    user: AbstractUser,
+    context_key: str = "",
+    quiz_is_current: bool = False,
+    counts_from: datetime | None = None,
+) -> Attempt:
     """The person's open attempt (resumed), or a new one with its questions frozen.
 
     ``context_key`` (str, from the access policy) records where a new attempt is taken.
@@ -259,7 +272,9 @@ def _apply(locked, response, value, now):
 ANSWER_FIELDS = ["answer", "saved_at", "points", "is_correct"]
 
 
-def attempt_save_answer(*, attempt, question, answer, advance=False):
+def attempt_save_answer(
+    *, attempt: Attempt, question: int, answer: object, advance: bool = False
+) -> Response:
     """Save (autosave) the answer at snapshot position ``question``; returns the Response.
 
     ``answer``: choice value(s) (per-attempt tokens), text or number as posted; empty = no
@@ -343,7 +358,7 @@ def _submit(locked, now):
     locked.save(update_fields=["status", "submitted_at", "score", "percent"])
 
 
-def attempt_submit(*, attempt):
+def attempt_submit(*, attempt: Attempt) -> Attempt:
     """Score the attempt on the server; idempotent (a second submit returns the same result)."""
     with transaction.atomic():
         locked = _lock(attempt)

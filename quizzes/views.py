@@ -14,9 +14,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lms.formats import format_time
 
 from . import services
 from .access import access_policy
@@ -75,7 +77,7 @@ def _refusal_page(request, quiz, refusal, return_url):
 
 
 def _saved_message(when):
-    return _("Saved %(time)s") % {"time": formats.time_format(timezone.localtime(when), "H:i")}
+    return _("Saved %(time)s") % {"time": format_time(when)}
 
 
 def _timed_out(attempt):

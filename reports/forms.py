@@ -7,7 +7,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from accounts.identity import email_lookup_key
 from courses.models import CoursePage
-from lms.csvfile import EMAIL, CsvUploadField
+from lms.csvfile import EMAIL, FIRST_NAME, LAST_NAME, ORGANISATION, CsvUploadField
 from lms.ids import IdModelChoiceField, IdModelMultipleChoiceField
 from organisations.selectors import organisations_in_scope, people_assignable_by
 
@@ -86,3 +86,18 @@ def email_rows(table):
             continue
         # The one lookup rule (accounts.identity): "KISS@…" or "kiſs@…" finds "kiss@…".
         yield row.number, value, email_lookup_key(value), ""
+
+
+PEOPLE_COLUMNS = (EMAIL, FIRST_NAME, LAST_NAME, ORGANISATION)
+
+
+class PeopleFileForm(forms.Form):
+    people_file = CsvUploadField(
+        columns=PEOPLE_COLUMNS,
+        label=_("CSV file with people"),
+        help_text=_(
+            "Columns: e-mail address, first name, last name, organisation (exact name), in this "
+            "order or headed E-Mail, Vorname, Nachname, Organisation. Separator semicolon, "
+            "comma or tab; UTF-8, UTF-16 or Windows-1252."
+        ),
+    )

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -10,37 +9,17 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from accounts.identity import canonical_email
-from lms.csvfile import (
-    EMAIL,
-    FIRST_NAME,
-    LAST_NAME,
-    ORGANISATION,
-    CsvUploadField,
-    Row,
-    Table,
-    shown,
-)
+from accounts.services import people_invite
+from lms.csvfile import Row, Table, shown
 from organisations.selectors import organisations_in_scope, users_in_scope
 
-from .services import ConfirmationUnknown, confirmation_create, confirmation_run, people_invite
+from .forms import PeopleFileForm
+from .services import ConfirmationUnknown, confirmation_create, confirmation_run
 
-COLUMNS = (EMAIL, FIRST_NAME, LAST_NAME, ORGANISATION)
 PURPOSE = "people_import"
-
-
-class PeopleFileForm(forms.Form):
-    people_file = CsvUploadField(
-        columns=COLUMNS,
-        label=gettext_lazy("CSV file with people"),
-        help_text=gettext_lazy(
-            "Columns: e-mail address, first name, last name, organisation (exact name), in this "
-            "order or headed E-Mail, Vorname, Nachname, Organisation. Separator semicolon, "
-            "comma or tab; UTF-8, UTF-16 or Windows-1252."
-        ),
-    )
 
 
 @dataclass
@@ -134,7 +113,7 @@ def _confirm(request):
         table = Table(rows=[Row(number, cells) for number, cells in payload["rows"]])
         lines = check_lines(table, request.user)
         created = people_invite(
-            lines=[line for line in lines if not line.error], invited_by=request.user
+            people=[line for line in lines if not line.error], invited_by=request.user
         )
         return {"created": len(created)}
 

@@ -121,32 +121,3 @@ def course_assign(*, users, course, due_date, assigned_by):
             continue  # completed and still valid: nothing new to do, so no mail
         transaction.on_commit(lambda pk=enrolment.pk: send_assignment_notice.enqueue(pk))
     return enrolments
-
-
-@transaction.atomic
-def people_invite(*, lines, invited_by):
-    """Create an account (no password yet, role "Lernende") for each checked line and send
-    an invitation with a link to set the password once the transaction commits.
-
-    Accounts come from ``accounts.services.user_create`` (canonical address); a line whose
-    address was taken in the meantime (a parallel confirm) is skipped."""
-    from accounts.services import user_create
-    from lms.roles import LEARNERS
-
-    from .tasks import send_invitation
-
-    created = []
-    for line in lines:
-        try:
-            user = user_create(
-                email=line.email,
-                first_name=line.first_name,
-                last_name=line.last_name,
-                organisation=line.organisation,
-                groups=[LEARNERS],
-            )
-        except IntegrityError:
-            continue
-        transaction.on_commit(lambda pk=user.pk: send_invitation.enqueue(pk))
-        created.append(user)
-    return created

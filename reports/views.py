@@ -18,7 +18,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from lms.exports import GermanExportMixin
-from lms.formats import format_date, local_date
+from lms.formats import format_date, format_percent, local_date
 from organisations.models import OrganisationKind
 
 from . import charts, selectors
@@ -96,10 +96,6 @@ def _person(row):
     return f"{row.user.last_name}, {row.user.first_name}"
 
 
-def _percent(value):
-    return f"{value} %"
-
-
 class LearnerProgressView(ScopedReportView):
     page_title = _("Learner progress")
     header_icon = "user"
@@ -119,7 +115,9 @@ class LearnerProgressView(ScopedReportView):
         Column("person", label=_("Person"), accessor=_person),
         Column("organisation", label=_("Organisation"), accessor="organisation.name"),
         Column("course", label=_("Course"), accessor="course.title"),
-        Column("progress", label=_("Progress"), accessor=lambda r: _percent(r.progress_percent)),
+        Column(
+            "progress", label=_("Progress"), accessor=lambda r: format_percent(r.progress_percent)
+        ),
         Column("due_date", label=_("Due date"), accessor=lambda r: format_date(r.due_date)),
         Column("status", label=_("Status"), accessor="status_label"),
         Column(
@@ -221,7 +219,7 @@ class CompletionView(ScopedReportView):
         Column("in_progress", label=_("In progress"), accessor="in_progress"),
         Column("completed", label=_("Completed"), accessor="completed"),
         Column("overdue", label=_("Overdue"), accessor="overdue"),
-        Column("rate", label=_("Completion rate"), accessor=lambda r: _percent(r["rate"])),
+        Column("rate", label=_("Completion rate"), accessor=lambda r: format_percent(r["rate"])),
     ]
     list_export = [
         "course__title",

@@ -19,6 +19,8 @@ from django.utils import formats, timezone
 XLSX_DATE = "DD.MM.YYYY"
 XLSX_DATETIME = "DD.MM.YYYY HH:MM"
 XLSX_INTEGER = "0"
+# Times of day are 24-hour in every UI language (Django's English default would be "9 a.m.").
+TIME = "H:i"
 
 
 def local_datetime(value):
@@ -55,6 +57,31 @@ def format_datetime(value):
     if not isinstance(value, datetime.datetime):
         return format_date(value)
     return formats.date_format(local_datetime(value), "SHORT_DATETIME_FORMAT")
+
+
+def format_time(value):
+    """``value`` (a datetime) as "00:30" in TIME_ZONE, 24-hour in every UI language; "" for
+    None."""
+    if value is None:
+        return ""
+    return formats.time_format(local_datetime(value), TIME)
+
+
+def format_weekday_datetime(value, *, short=False):
+    """``value`` (a datetime) as "Montag, 22.11.2026, 09:00" in TIME_ZONE (``short``:
+    "Mo, 22.11.2026, 09:00"), the weekday in the UI language; "" for None. For session dates,
+    where the weekday helps people plan."""
+    if value is None:
+        return ""
+    weekday = "D" if short else "l"
+    return formats.date_format(
+        local_datetime(value), f"{weekday}, {formats.get_format('DATETIME_FORMAT')}"
+    )
+
+
+def format_percent(value):
+    """A whole percentage as "85 %" (DIN 5008: a space before %); "–" for None (no rate)."""
+    return "–" if value is None else f"{value} %"
 
 
 def format_decimal(value):

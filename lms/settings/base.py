@@ -83,6 +83,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # lms is the project package, no installed app: its tag library is named here.
+            "libraries": {"lms_formats": "lms.templatetags.lms_formats"},
         },
     },
 ]

@@ -29,9 +29,9 @@ from outbox.models import Mail
 from quizzes.models import Attempt, Response
 from quizzes.personal_data import ERASED_TEXT
 from quizzes.statistics import question_rows, quiz_summary
-from reports import quiz_report
 from reports import selectors as report_selectors
 from reports.models import Reminder
+from reports.selectors import quiz_results as quiz_report
 from reports.tasks import send_reminder
 from tests.certificates.factories import run_on_commit
 from tests.factories import UserFactory

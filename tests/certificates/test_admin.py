@@ -49,7 +49,7 @@ def test_nobody_can_edit_or_delete_a_certificate(admin_client):
 
 def test_revoke_with_reason_and_reissue(admin_client):
     certificate = completed_enrolment().certificates.get()
-    url = reverse("certificates_admin:revoke", args=[certificate.pk])
+    url = reverse("certificates_certificate:revoke", args=[certificate.pk])
     assert "Grund" in admin_client.post(url, {"reason": ""}).text
     admin_client.post(url, {"reason": "Teilnahme nicht nachgewiesen"})
     certificate.refresh_from_db()
@@ -58,7 +58,7 @@ def test_revoke_with_reason_and_reissue(admin_client):
 
     valid = completed_enrolment().certificates.get()
     with run_on_commit():
-        admin_client.post(reverse("certificates_admin:reissue", args=[valid.pk]))
+        admin_client.post(reverse("certificates_certificate:reissue", args=[valid.pk]))
     valid.refresh_from_db()
     assert valid.status == Status.SUPERSEDED
     assert valid.superseded_by.status == Status.VALID
@@ -67,9 +67,9 @@ def test_revoke_with_reason_and_reissue(admin_client):
 def test_a_revoked_certificate_cannot_be_reissued(admin_client):
     certificate = completed_enrolment().certificates.get()
     admin_client.post(
-        reverse("certificates_admin:revoke", args=[certificate.pk]), {"reason": "Betrug"}
+        reverse("certificates_certificate:revoke", args=[certificate.pk]), {"reason": "Betrug"}
     )
-    url = reverse("certificates_admin:reissue", args=[certificate.pk])
+    url = reverse("certificates_certificate:reissue", args=[certificate.pk])
     for response in (admin_client.get(url, follow=True), admin_client.post(url, follow=True)):
         assert response.status_code == 200
         assert "Eine widerrufene Teilnahmebescheinigung kann nicht neu ausgestellt werden" in (
@@ -80,7 +80,7 @@ def test_a_revoked_certificate_cannot_be_reissued(admin_client):
     assert Certificate.objects.filter(status=Status.VALID).count() == 0
     inspect = admin_client.get(reverse("certificates_certificate:inspect", args=[certificate.pk]))
     assert url not in inspect.text
-    assert reverse("certificates_admin:reinstate", args=[certificate.pk]) in inspect.text
+    assert reverse("certificates_certificate:reinstate", args=[certificate.pk]) in inspect.text
 
 
 def test_reinstatement_needs_a_reason_and_is_logged_on_the_inspect_page(client):
@@ -90,8 +90,10 @@ def test_reinstatement_needs_a_reason_and_is_logged_on_the_inspect_page(client):
     admin.groups.add(Group.objects.get(name=ADMINISTRATION))
     client.force_login(admin)
     revoked = completed_enrolment().certificates.get()
-    client.post(reverse("certificates_admin:revoke", args=[revoked.pk]), {"reason": "Irrtum?"})
-    url = reverse("certificates_admin:reinstate", args=[revoked.pk])
+    client.post(
+        reverse("certificates_certificate:revoke", args=[revoked.pk]), {"reason": "Irrtum?"}
+    )
+    url = reverse("certificates_certificate:reinstate", args=[revoked.pk])
     assert "Dieses Feld muss ausgefüllt werden." in client.post(url, {"reason": " "}).text
     assert not Certificate.objects.filter(status=Status.VALID).exists()
 
@@ -124,7 +126,7 @@ def test_administration_without_superuser_sees_revokes_and_downloads(client):
     assert certificate.serial in client.get(reverse(INDEX)).text
     download = client.get(reverse("certificates:download", args=[certificate.pk]))
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
-    revoke = reverse("certificates_admin:revoke", args=[certificate.pk])
+    revoke = reverse("certificates_certificate:revoke", args=[certificate.pk])
     assert client.get(revoke).status_code == 200
     client.post(revoke, {"reason": "Doppelt ausgestellt"})
     certificate.refresh_from_db()
@@ -157,7 +159,7 @@ def test_filters_offer_a_manager_only_their_scope(client):
 
 
 def test_preview_renders_a_sample_before_anything_is_issued(admin_client):
-    response = admin_client.get(reverse("certificates_admin:preview"))
+    response = admin_client.get(reverse("certificates_certificate:preview"))
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
     assert "Teilnahmebescheinigung" in text and "Zoë Müller-Lüdenscheidt" in text
@@ -170,7 +172,9 @@ def test_zip_of_the_filtered_pdfs_is_built_and_only_its_requester_downloads_it(a
     completed_enrolment(title="B")
     course = first.course_id
     with run_on_commit():
-        response = admin_client.post(reverse("certificates_admin:zip_new") + f"?course={course}")
+        response = admin_client.post(
+            reverse("certificates_certificate:zip_new") + f"?course={course}"
+        )
     status = admin_client.get(response.url)
     assert "bereit" in status.text
     download = admin_client.get(response.url + "herunterladen/")
@@ -192,7 +196,7 @@ def test_manager_lists_only_people_in_scope(client):
     assert inside.serial in page and outside.serial not in page
     inspect = reverse("certificates_certificate:inspect", args=[outside.pk])
     assert client.get(inspect).status_code == 404
-    revoke = reverse("certificates_admin:revoke", args=[inside.pk])
+    revoke = reverse("certificates_certificate:revoke", args=[inside.pk])
     assert client.post(revoke, {"reason": "x"}).status_code == 302  # to the admin home
     inside.refresh_from_db()
     assert inside.status == Status.VALID
@@ -204,7 +208,7 @@ def test_template_settings_page_links_to_the_preview(admin_client):
     site = Site.objects.get(is_default_site=True)
     url = reverse("wagtailsettings:edit", args=["certificates", "certificatesettings", site.pk])
     page = admin_client.get(url).text
-    assert reverse("certificates_admin:preview") in page
+    assert reverse("certificates_certificate:preview") in page
     assert "Vorschau einer Muster-Bescheinigung" in page
 
 
@@ -215,7 +219,7 @@ def test_reissue_after_a_name_change_to_chinese_characters_says_which_ones(admin
     holder.save()
 
     response = admin_client.post(
-        reverse("certificates_admin:reissue", args=[certificate.pk]), follow=True
+        reverse("certificates_certificate:reissue", args=[certificate.pk]), follow=True
     )
     assert response.status_code == 200
     page = response.text
@@ -233,6 +237,6 @@ def test_preview_with_unprintable_template_text_is_a_400_with_the_characters(adm
     template = CertificateSettings.for_site(Site.objects.get(is_default_site=True))
     template.place = "東京"
     template.save()
-    response = admin_client.get(reverse("certificates_admin:preview"))
+    response = admin_client.get(reverse("certificates_certificate:preview"))
     assert response.status_code == 400
     assert "Ort: 東 (U+6771" in response.text

@@ -16,7 +16,7 @@ from lms.roles import TRAINERS
 from quizzes import services
 from quizzes.access import access_policy
 from quizzes.models import QuestionKind
-from reports.quiz_report import attempts_in_scope, module_rows
+from reports.selectors.quiz_results import attempts_in_scope, module_rows
 from tests.factories import UserFactory, make_course
 from tests.quizzes.factories import correct_answer, make_quiz, wrong_answer
 

@@ -2,7 +2,7 @@
 
 The URLs are found, not listed: every Wagtail ``ReportView`` the project registers (with
 its CSV and XLSX exports), every admin listing (``IndexView``) of a model that points at a
-person, every page of the ``reports`` and ``certificates_admin`` namespaces that takes no
+person, every page of the ``reports`` and ``certificates_certificate`` namespaces that takes no
 argument, and the admin home (figures and charts). A new report is covered by adding
 nothing. Each is requested as six kinds of people; no response of anyone but Administration
 may name the person outside the manager's scope.
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.django_db
 
 # What must never reach anyone but Administration: the Gelsenkirchen person and their place.
 OUT_OF_SCOPE = (SECRET, "geheim@example.org", "Gelsenkirchen")
-GET_NAMESPACES = ("reports", "certificates_admin")
+GET_NAMESPACES = ("reports", "certificates_certificate")
 REFUSED = (302, 403, 404)
 
 
@@ -92,7 +92,7 @@ def test_the_matrix_finds_every_kofo_report_and_listing():
         assert reverse(f"reports:{name}_results") in urls
     assert urls[reverse("certificates_certificate:index")] is True
     assert urls[reverse("courses_enrolments:index")] is True
-    assert reverse("reports:assign") in urls and reverse("certificates_admin:zip_new") in urls
+    assert reverse("reports:assign") in urls and reverse("certificates_certificate:zip_new") in urls
     assert reverse("wagtailadmin_home") in urls
 
 
@@ -154,8 +154,8 @@ def _object_urls(certificate):
     return [
         reverse("certificates_certificate:inspect", args=[certificate.pk]),
         reverse("certificates:download", args=[certificate.pk]),
-        reverse("certificates_admin:revoke", args=[certificate.pk]),
-        reverse("certificates_admin:reissue", args=[certificate.pk]),
+        reverse("certificates_certificate:revoke", args=[certificate.pk]),
+        reverse("certificates_certificate:reissue", args=[certificate.pk]),
     ]
 
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from certificates.recertification import recertification_run
+from lms.formats import format_date
 
 
 class Command(BaseCommand):
@@ -14,6 +15,6 @@ class Command(BaseCommand):
         for enrolment in started:
             self.stdout.write(
                 f"{enrolment.user_id}: Auffrischung Durchgang {enrolment.cycle}, "
-                f"fällig bis {enrolment.due_date:%d.%m.%Y}"
+                f"fällig bis {format_date(enrolment.due_date)}"
             )
         self.stdout.write(f"{len(started)} Auffrischung(en) angelegt.")
