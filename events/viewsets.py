@@ -62,6 +62,9 @@ class RegistrationViewSet(ModelViewSet):
     index_view_class = RegistrationIndexView
     filterset_class = RegistrationFilterSet
     inspect_view_enabled = False
+    # Wagtail would index every registration's references on each save (about 8 queries per
+    # registration, seat move or cancellation) for a usage view nobody needs here.
+    add_to_reference_index = False
     # Required by ModelViewSet; the add and edit views refuse everybody (the policy above).
     form_fields = ["attendance"]
     search_fields = ["user__email", "user__last_name", "user__first_name", "offering__title"]
