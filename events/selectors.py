@@ -174,3 +174,65 @@ def attended_sessions(*, user: AbstractUser, module_ids: Iterable[int]) -> dict[
         )
         result[registration.module_id] = f"{', '.join(days)}, {place}"
     return result
+
+
+def may_see_registrations(user):
+    """True for the Administration, the Trainer:innen and anyone named as the trainer of an
+    offering: who may open the admin listing of registrations (``registrations_visible_to``
+    decides which rows)."""
+    from courses.selectors import is_administration
+    from lms.roles import TRAINERS
+
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return (
+        is_administration(user)
+        or user.groups.filter(name=TRAINERS).exists()
+        or user.session_offerings.exists()
+    )
+
+
+def registrations_visible_to(user):
+    """``Registration`` queryset (lazy) a trainer sees in the admin: the registrations of the
+    offerings they train and of the courses they are responsible for; the Administration
+    sees all. Each row is annotated with ``waiting_position`` (1 for the first person on the
+    waiting list, None unless waiting; the order of ``waiting_position``)."""
+    from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, When
+    from django.db.models.functions import Coalesce
+
+    from courses.models import CoursePage
+    from courses.selectors import is_administration
+
+    registrations = Registration.objects.all()
+    if not (user.is_authenticated and user.is_active):
+        return registrations.none()
+    if not is_administration(user):
+        rule = Q(offering__trainers=user)
+        for path in CoursePage.objects.filter(responsible_trainers=user).values_list(
+            "path", flat=True
+        ):
+            rule |= Q(module__path__startswith=path)
+        registrations = registrations.filter(rule).distinct()
+    before = (
+        Registration.objects.filter(
+            offering_id=OuterRef("offering_id"), status=RegistrationStatus.WAITING
+        )
+        .filter(
+            Q(created_at__lt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .values("offering_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return registrations.annotate(
+        waiting_position=Case(
+            When(
+                status=RegistrationStatus.WAITING,
+                then=Coalesce(Subquery(before, output_field=IntegerField()), 0) + 1,
+            ),
+            default=None,
+            output_field=IntegerField(),
+        )
+    ).select_related("user", "organisation", "offering", "module")

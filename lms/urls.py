@@ -20,6 +20,7 @@ urlpatterns = [
     path("bescheinigungen/", include("certificates.urls")),
     path("lernkontrollen/", include("quizzes.urls")),
     path("kalender/", include("events.urls")),
+    path("netzwerk/", include("network.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

@@ -1,7 +1,7 @@
 """Dependencies point one way, and a test says so (ARCHITECTURE.md, issue #14).
 
 The import contracts live in pyproject.toml ([tool.importlinter]): the layers
-home > reports > certificates > events > courses > quizzes > accounts > organisations >
+home > reports > certificates > network > events > courses > quizzes > accounts > organisations >
 outbox > lms,
 the quiz engine knowing no other app, and no import cycles between the modules of an app.
 Templates are held to the same layers: a template never loads a tag library of a higher app

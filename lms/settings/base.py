@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "home",
     "courses",
     "events",
+    "network",
     "quizzes",
     "certificates",
     "reports",

@@ -9,6 +9,7 @@ SEEDERS = [
     "home.demo.seed",
     "courses.demo.seed",
     "events.demo.seed",
+    "network.demo.seed",
     "certificates.demo.seed",
     "reports.demo.seed",
 ]
