@@ -10,8 +10,6 @@ from decimal import Decimal
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -222,18 +220,9 @@ def _preview_question(position, question):
     }
 
 
-def _question_template():
-    # The learner UI's include, so the preview looks exactly like an attempt; a plain
-    # read-only fallback of our own if that include is not there.
-    try:
-        return get_template(LEARNER_QUESTION_TEMPLATE).origin.template_name
-    except TemplateDoesNotExist:
-        return "quizzes/admin/preview_question.html"
-
-
 def attach_preview_questions(quiz):
     """Put the (possibly unsaved) questions on ``quiz`` in the shape the learner UI renders."""
-    quiz.preview_question_template = _question_template()
+    quiz.preview_question_template = LEARNER_QUESTION_TEMPLATE
     questions = sorted(
         quiz.questions.all(), key=lambda q: q.sort_order if q.sort_order is not None else 10**6
     )

@@ -3,7 +3,6 @@ pass rate and the average number of attempts people needed to pass. The reads (s
 are in ``reports.selectors.quiz_results``.
 """
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
@@ -14,7 +13,7 @@ from lms.filters import DateRangeFilter
 from lms.formats import format_percent
 from quizzes.models import Attempt
 
-from . import selectors
+from .access import ReportAccessMixin
 from .filters import PeopleFilterSet, courses_filter
 from .selectors.quiz_results import attempts_in_scope, module_rows
 
@@ -38,7 +37,7 @@ def _average(value):
     return "–" if value is None else f"{value:.1f}".replace(".", ",")
 
 
-class QuizReportView(GermanExportMixin, ReportView):
+class QuizReportView(ReportAccessMixin, GermanExportMixin, ReportView):
     page_title = _("Lernkontrollen")
     header_icon = "tasks"
     index_url_name = "reports:quizzes"
@@ -76,11 +75,6 @@ class QuizReportView(GermanExportMixin, ReportView):
         "attempts_to_pass": _("Average attempts to pass"),
     }
     list_export = list(export_headings)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not selectors.can_view_reports(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         # Attempt filters (organisation, region, period) narrow the attempts; the course filter

@@ -12,7 +12,6 @@ from collections import defaultdict
 
 from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
@@ -25,6 +24,7 @@ from lms.formats import format_date
 from organisations.selectors import organisations_visible_to, sees_all_people
 
 from . import selectors
+from .access import ReportAccessMixin
 
 
 def registrations_in_scope(user):
@@ -90,7 +90,7 @@ def session_rows(registrations):
     ]
 
 
-class SessionReportView(GermanExportMixin, ReportView):
+class SessionReportView(ReportAccessMixin, GermanExportMixin, ReportView):
     page_title = _("Sessions (Termine)")
     header_icon = "date"
     index_url_name = "reports:sessions"
@@ -112,11 +112,6 @@ class SessionReportView(GermanExportMixin, ReportView):
     }
     columns = [Column(key, label=label, accessor=key) for key, label in export_headings.items()]
     list_export = list(export_headings)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not selectors.can_view_reports(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return session_rows(registrations_in_scope(self.request.user))

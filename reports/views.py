@@ -10,7 +10,6 @@ Organisation columns and filters are the organisation *recorded on the enrolment
 happened), not the person's current one: a move never rewrites past figures.
 """
 
-from django.http import Http404
 from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,7 @@ from lms.formats import format_date, format_percent, local_date
 from organisations.models import OrganisationKind
 
 from . import charts, selectors
+from .access import ReportAccessMixin
 from .filters import EnrolmentReportFilterSet
 
 EXPORT_CHUNK = 2000
@@ -41,7 +41,7 @@ class _Rows:
             yield self.prepare(row)
 
 
-class ScopedReportView(GermanExportMixin, ReportView):
+class ScopedReportView(ReportAccessMixin, GermanExportMixin, ReportView):
     filterset_class = EnrolmentReportFilterSet
     help_text = _(
         "Each enrolment counts for the organisation the person belonged to when enrolling "
@@ -50,11 +50,6 @@ class ScopedReportView(GermanExportMixin, ReportView):
     )
     results_template_name = "reports/report_results.html"
     export_chunk = EXPORT_CHUNK
-
-    def dispatch(self, request, *args, **kwargs):
-        if not selectors.can_view_reports(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
     def scoped_enrolments(self):
         """The filtered enrolments of the viewer's scope: every figure on the page uses them."""

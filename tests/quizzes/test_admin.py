@@ -397,15 +397,3 @@ def test_listing_shows_question_count_and_last_change(trainer_client):
     (quiz,) = response.context["object_list"]
     assert quiz.question_count == 2
     assert quiz._updated_at is not None
-
-
-def test_preview_falls_back_to_its_own_question_markup(trainer_client, monkeypatch):
-    from quizzes import admin_views
-
-    monkeypatch.setattr(admin_views, "LEARNER_QUESTION_TEMPLATE", "quizzes/nicht-da.html")
-    _publish(trainer_client, questions=[single_choice(text="Wer hilft?")], publish=False)
-    quiz = Quiz.objects.get()
-    url = reverse("wagtailsnippets_quizzes_quiz:preview_on_edit", args=[quiz.pk])
-    trainer_client.post(url, quiz_data(questions=[single_choice(text="Wer hilft?")]))
-    html = trainer_client.get(url).content.decode()
-    assert "Wer hilft?" in html and 'type="radio"' in html and "Das Jobcenter" in html
