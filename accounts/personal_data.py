@@ -35,7 +35,7 @@ LOG_ERASE = "kofo_accounts.erase"
 
 
 class PersonErasureError(Exception):
-    """The erasure was refused; ``str(error)`` is a German message for the person asking."""
+    """The erasure was refused; ``str(error)`` is a translated message for the person asking."""
 
 
 def is_erased(user):

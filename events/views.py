@@ -1,5 +1,5 @@
 """Handlers of the session pages: the offering page with registration, cancel, manager
-registration. Refusals are German messages plus a redirect; state changes are POST only."""
+registration. Refusals are translated messages plus a redirect; state changes are POST only."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login

@@ -9,7 +9,7 @@ from .selectors import may_publish
 
 
 class NetworkError(Exception):
-    """A refusal with a German message for the person."""
+    """A refusal with a translated message for the person."""
 
 
 @transaction.atomic
