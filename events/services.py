@@ -24,7 +24,7 @@ SHARE_REACHED = "share"
 
 
 class RegistrationError(Exception):
-    """A rule refused the action; ``str(error)`` is a translated message for the person (German in the UI)."""
+    """A rule refused the action; ``str(error)`` is a translated message for the person."""
 
 
 def seat_refusal(*, offering, kind, confirmed_kinds):
