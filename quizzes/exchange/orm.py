@@ -13,7 +13,7 @@ from decimal import Decimal
 from io import BytesIO
 
 from django.core.files.images import ImageFile
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape, format_html, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -152,7 +152,7 @@ def build_question(exchanged, *, categories, user=None, sort_order=0):
         category = categories[name]
     question = Question(
         kind=exchanged.kind,
-        text=clean_html(exchanged.text) or f"<p>{escape(_('(image)'))}</p>",
+        text=clean_html(exchanged.text) or format_html("<p>{}</p>", _("(image)")),
         points=exchanged.points,
         explanation=clean_html(exchanged.feedback),
         category=category,
