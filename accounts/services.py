@@ -87,8 +87,7 @@ def _mail(subject, template, user, context, *, once_key=None):
 
 
 def _once_key(kind, user):
-    # The password hash is in the key: a registration with a new password (which makes the
-    # earlier link invalid) gets its own mail; the same registration again does not.
+    # Per account and password hash: a new password (a reset) is a new account state.
     digest = hashlib.sha256(f"{user.pk}:{user.password}".encode()).hexdigest()[:24]
     return f"{kind}:{digest}"
 
@@ -98,12 +97,11 @@ def user_register(*, email, password, first_name, last_name, organisation, job_t
     """Self-registration; answers the same whether or not the address has an account.
 
     New address: an inactive account and a confirmation link. Taken address: no second
-    account; an unconfirmed registration is replaced by this one (only the mailbox owner
-    can confirm it, and the new link is the only one that works), a confirmed account gets
-    a notice mail ("someone tried to register with your address"). Source: OWASP ASVS 4.0
-    V2.2 / Authentication Cheat Sheet, "account enumeration". Mails go out on commit, and
-    the same registration sent again within ``REGISTRATION_MAIL_WINDOW_SECONDS`` (a double
-    click) neither mails again nor invalidates the link already sent.
+    account and no change; an unconfirmed registration gets its (still valid) link mailed
+    again, at most once per ``REGISTRATION_MAIL_WINDOW_SECONDS`` (a double click mails
+    once); a confirmed account gets a notice mail ("someone tried to register with your
+    address"). Source: OWASP ASVS 4.0 V2.2 / Authentication Cheat Sheet, "account
+    enumeration". Mails go out on commit.
     Returns the address (str) the mail went to.
     """
     email = canonical_email(email)
@@ -124,13 +122,11 @@ def user_register(*, email, password, first_name, last_name, organisation, job_t
             _confirmation_mail(user)
             return email
     if not user.is_active and user.last_login is None and user.has_usable_password():
-        for name, value in fields.items():
-            setattr(user, name, value)
-        # The same password again (a double click, a retry): keep the hash, so the link
-        # already mailed stays valid and no second mail goes out.
-        if not user.check_password(password):
-            user.set_password(password)
-        user.save()
+        # A registration waiting for confirmation is never changed by another one: else
+        # anyone could replace its password and name, and the owner's click on the newest
+        # mail would confirm the stranger's password. The same link goes out again (once
+        # per window: a double click mails once); a forgotten password is reset after
+        # confirming.
         _confirmation_mail(user)
     else:
         _mail(

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from quizzes.access import QuizAccessPolicy
 
 from .models import CoursePage, Enrolment, ModulePage
-from .selectors import may_preview
+from .selectors import is_administration, may_preview
 from .services import is_locked
 from .tree import parent_path
 
@@ -150,25 +150,19 @@ class CourseQuizAccessPolicy(QuizAccessPolicy):
         return CONTEXT_KEY.format(pk=pk) if pk is not None else ""
 
     def may_view_statistics(self, user, quiz):
-        """The quiz's figures (statistics, item analysis) for those who run a course using
-        it (``may_preview``: the Administration, responsible trainers, editors of the
-        module); a quiz no course uses yet, for everyone who may see attempts. Before, every
-        trainer saw the figures of every course's quiz."""
+        """The quiz's figures (statistics, item analysis) for the Administration and the
+        responsible trainers of a course whose module uses it (drafts too: a course taken
+        offline keeps the attempts made while it was live); a quiz no module uses yet, for
+        everyone who may see attempts (it has no figures). Editing rights on a course page
+        are not enough: authoring is not running the course."""
         if not super().may_view_statistics(user, quiz):
             return False
-        # Drafts too: a course taken offline keeps the attempts made while it was live.
-        modules = list(ModulePage.objects.filter(quiz=quiz))
-        if not modules:
+        modules = list(ModulePage.objects.filter(quiz=quiz).only("path"))
+        if not modules or is_administration(user):
             return True
-        by_path = {
-            c.path: c
-            for c in CoursePage.objects.filter(path__in=[parent_path(m.path) for m in modules])
-        }
-        return any(
-            may_preview(user, by_path[parent_path(m.path)], m)
-            for m in modules
-            if parent_path(m.path) in by_path
-        )
+        return CoursePage.objects.filter(
+            path__in=[parent_path(m.path) for m in modules], responsible_trainers=user
+        ).exists()
 
     def return_url(self, user, quiz):
         pk = self._module_pk(user, quiz)

@@ -1,8 +1,11 @@
+import datetime
 import re
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory
@@ -77,23 +80,48 @@ def test_a_taken_address_answers_exactly_like_a_new_one_and_mails_the_owner(
     assert "/konto/passwort/vergessen/" in notice.body and "/konto/anmelden/" in notice.body
 
 
-def test_a_new_registration_replaces_an_unconfirmed_one_and_only_its_link_works(
+def test_a_second_registration_cannot_take_over_a_pending_one(
     client, django_capture_on_commit_callbacks
 ):
+    """Tester's finding: registering again with the same address replaced the waiting
+    registration's password and name, so the owner's click confirmed a stranger's password.
+    Now the first registration stays as it was and its link works."""
     organisation = OrganisationFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        _register(client, _form(organisation, first_name="Mallory"))
-        _register(
+        _register(client, _form(organisation))
+        second = _register(
             client,
-            _form(organisation, password1="Ayses-Passwort-2026", password2="Ayses-Passwort-2026"),
+            _form(
+                organisation,
+                first_name="Mallory",
+                password1="Mallorys-Passwort-2026",
+                password2="Mallorys-Passwort-2026",
+            ),
         )
-    assert User.objects.filter(email="ayse@example.org").count() == 1
-    first, second = (re.search(r"https?://\S+", m.body).group(0) for m in mail.outbox)
-    assert client.get(re.sub(r"^https?://[^/]+", "", first)).status_code == 400
-    client.get(re.sub(r"^https?://[^/]+", "", second))
+    assert second.status_code == 200
+    assert len(mail.outbox) == 1  # the same link again would be a second mail within minutes
+    client.get(
+        re.sub(r"^https?://[^/]+", "", re.search(r"https?://\S+", mail.outbox[0].body).group(0))
+    )
     user = User.objects.get(email="ayse@example.org")
     assert user.is_active and user.first_name == "Ayşe"
-    assert user.check_password("Ayses-Passwort-2026")
+    assert user.check_password(PASSWORD) and not user.check_password("Mallorys-Passwort-2026")
+
+
+def test_a_pending_registration_gets_its_link_again_after_the_window(
+    client, django_capture_on_commit_callbacks
+):
+    """Someone whose mail got lost registers again later: the same, still valid link."""
+    organisation = OrganisationFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(client, _form(organisation))
+    later = timezone.now() + datetime.timedelta(minutes=11)
+    with time_machine.travel(later), django_capture_on_commit_callbacks(execute=True):
+        _register(client, _form(organisation))
+    assert len(mail.outbox) == 2
+    links = [re.search(r"https?://\S+", m.body).group(0) for m in mail.outbox]
+    client.get(re.sub(r"^https?://[^/]+", "", links[0]))
+    assert User.objects.get(email="ayse@example.org").is_active
 
 
 def test_a_double_click_on_register_mails_once_and_the_link_works(

@@ -157,13 +157,20 @@ def test_whoever_may_preview_the_module_may_try_its_quiz(quiz, client):
 
 def test_a_quiz_s_figures_are_for_the_people_who_run_a_course_using_it(client, quiz):
     """Tester's finding: every trainer saw the statistics of every course's Lernkontrolle.
-    Now: the course's responsible trainers (and the Administration, editors of the page)."""
+    Now: the course's responsible trainers and the Administration."""
     from django.urls import reverse
 
     from tests.quizzes.test_admin import trainer
 
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
     course, _module = course_with_quiz(quiz, modules=1)
     responsible, other = trainer(), trainer()
+    # The other trainer may edit the course page (authoring), but does not run the course.
+    editors = Group.objects.create(name="Redaktion")
+    GroupPagePermission.objects.create(group=editors, page=course, permission_type="change")
+    other.groups.add(editors)
     course.responsible_trainers.add(responsible)
     course.save()  # a ParentalManyToManyField writes on save
     for name in ("quizzes_admin:statistics", "quizzes_admin:item_analysis"):
