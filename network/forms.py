@@ -15,11 +15,20 @@ CONSENT_TEXT = _(
 )
 
 
+class TickedCheckbox(forms.CheckboxInput):
+    """True only for what a ticked box sends ("on"): Django's CheckboxInput reads any other
+    text, "off" and "0" included, as ticked, and consent must be explicit (Art. 7 DSGVO)."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == "on"
+
+
 class ContactCardForm(forms.ModelForm):
     # Unticked on every visit, also when editing: each save is a fresh, informed consent.
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
         required=True,
+        widget=TickedCheckbox,
         error_messages={"required": _("Without your consent we cannot show a contact card.")},
     )
 

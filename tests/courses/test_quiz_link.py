@@ -158,12 +158,11 @@ def test_whoever_may_preview_the_module_may_try_its_quiz(quiz, client):
 def test_a_quiz_s_figures_are_for_the_people_who_run_a_course_using_it(client, quiz):
     """Tester's finding: every trainer saw the statistics of every course's Lernkontrolle.
     Now: the course's responsible trainers and the Administration."""
+    from django.contrib.auth.models import Group
     from django.urls import reverse
+    from wagtail.models import GroupPagePermission
 
     from tests.quizzes.test_admin import trainer
-
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupPagePermission
 
     course, _module = course_with_quiz(quiz, modules=1)
     responsible, other = trainer(), trainer()

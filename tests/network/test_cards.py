@@ -159,3 +159,13 @@ def test_the_card_is_in_the_export_and_goes_with_the_erasure(client, cooperative
     assert not ContactCard.objects.filter(user=owner).exists()
     assert ContactCard.objects.filter(user=other).exists()
     assert person_data_export(user=other)["sections"]["contact_card"]["role"] == "Teamleitung"
+
+
+@pytest.mark.parametrize("value", ["off", "0", "false", "no", ""])
+def test_only_a_ticked_box_is_consent(client, cooperative, value):
+    """Tester's finding: consent=off or consent=0 published the card."""
+    client.force_login(graduate(cooperative))
+    response = client.post("/netzwerk/meine-karte/", card_data(consent=value))
+    assert response.status_code == 400
+    assert "Ohne Ihre Einwilligung" in response.content.decode()
+    assert not ContactCard.objects.exists()
