@@ -59,8 +59,19 @@ class Status:
 
 def can_view_reports(user):
     """True for active managers/administrators (``reports.view_reports``) and for active
-    responsible trainers of at least one course."""
-    return user.is_active and (reports_as_manager(user) or user.responsible_for_courses.exists())
+    responsible trainers of at least one course.
+
+    Remembered on the user object (``request.user`` lives for one request): the admin menu
+    asks once per report item, and each answer was a query on every admin page."""
+    if not user.is_active:
+        return False
+    if reports_as_manager(user):
+        return True
+    cached = getattr(user, "_kofo_responsible_for_courses", None)
+    if cached is None:
+        cached = user.responsible_for_courses.exists()
+        user._kofo_responsible_for_courses = cached
+    return cached
 
 
 def reports_as_manager(user):

@@ -35,6 +35,8 @@ def test_trainer_imports_a_gift_file_with_preview(page, login):
     assert quiz.questions.count() == 1  # learners still get the published version
     # The edit screen offers the import and both exports; the GIFT file holds all 15.
     export_url = reverse("quizzes_admin:export_questions", args=[quiz.pk, "gift"])
+    # The header's "Aktionen" menu holds them; its content joins the page when opened.
+    page.locator("header [data-w-dropdown-target=toggle]").first.click()
     expect(page.locator(f'a[href="{export_url}"]')).to_have_count(1)
     download = page.request.get(export_url)
     assert download.headers["content-disposition"].endswith(f'lernkontrolle-{quiz.pk}.txt"')
