@@ -118,25 +118,7 @@ class AttemptFeedbackMixin:
             points, is_correct = outcome.points, outcome.is_correct
             needs_marking = outcome.needs_marking
         revealed = self.answers_revealed()
-        if not revealed and correctness_gives_answer_away(question):
-            # "Richtig"/"Falsch" on a true-or-false question is the answer itself.
-            return {
-                "position": position,
-                "answer": answer,
-                "revealed": False,
-                "withheld": True,
-                "points": None,
-                "max_points": Decimal(question["points"]),
-                "is_correct": None,
-                "needs_marking": False,
-                "correct_choice_values": [],
-                "accepted_answers": [],
-                "numeric_answer": None,
-                "tolerance": None,
-                "explanation": "",
-                "marker_feedback": "",
-            }
-        return {
+        feedback = {
             "position": position,
             "answer": answer,
             "revealed": revealed,
@@ -156,6 +138,13 @@ class AttemptFeedbackMixin:
             "explanation": question.get("explanation", "") if revealed else "",
             "marker_feedback": response.feedback if response is not None else "",
         }
+        if not revealed and correctness_gives_answer_away(question):
+            # "Richtig"/"Falsch" on a true-or-false question is the answer itself: no verdict,
+            # no points (the answers themselves are already left out above).
+            feedback.update(
+                withheld=True, points=None, is_correct=None, needs_marking=False, marker_feedback=""
+            )
+        return feedback
 
     def result(self):
         """Score, percent and the success or fail text; ``None`` while the attempt is open."""
